@@ -1,0 +1,23 @@
+"""The check pipeline: takes a project root, gives the loaded dataset and one report with
+every finding of loading, schema validation, integrity and the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .dataset import Dataset, load_project
+from .findings import Finding, Report, Severity
+from .integrity import check_integrity
+from .rules import run_rules
+
+
+def check_project(root: Path) -> tuple[Dataset, Report]:
+    report = Report()
+    dataset = load_project(Path(root), report)
+    if dataset.config is None and not any(f.file == "data/config.yml" for f in report.findings):
+        report.add(Finding("CONFIG-MISSING", Severity.ERROR,
+                           "Thiếu tệp cấu hình data/config.yml (tên tỉnh, hệ đơn vị hành chính, ngày chốt số liệu).",
+                           file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
+    report.extend(check_integrity(dataset))
+    report.extend(run_rules(dataset))
+    return dataset, report

@@ -1,0 +1,159 @@
+"""The `handbook` command: a thin layer over the pipeline. Everything it prints is Vietnamese;
+user mistakes end in a message and an exit code, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+ROOT_OPTION = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
+    help="Thư mục dự án (chứa data/ và content/).",
+)
+
+
+class VietnameseGroup(click.Group):
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, "[TÙY CHỌN] LỆNH [ĐỐI SỐ]...", prefix="Cách dùng: ")
+
+
+@click.group(cls=VietnameseGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", message="handbook %(version)s", help="In số phiên bản rồi thoát.")
+def main() -> None:
+    """Công cụ sổ tay công tác dân vận: kiểm tra dữ liệu, dựng trang web và bản in.
+
+    Chạy trong thư mục dự án. Ví dụ: handbook check
+    """
+
+
+def _configure_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (AttributeError, ValueError):
+            pass
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="Dạng kết quả: text cho người đọc, json cho chương trình, github cho chú thích trên pull request.")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1 nếu có cảnh báo).")
+def check(root: Path, fmt: str, strict: bool) -> None:
+    """Kiểm tra toàn bộ dữ liệu và nội dung; báo mọi lỗi kèm tệp, dòng và cách sửa.
+
+    Mã thoát: 0 khi không có lỗi, 1 khi có lỗi (hoặc có cảnh báo với --strict), 2 khi gọi lệnh sai.
+    """
+    from .check import check_project
+    from .output import as_github, as_json, as_text
+
+    _configure_output()
+    root = _project_root(root)
+    _, report = check_project(root)
+    if fmt == "json":
+        click.echo(as_json(report, strict), nl=False)
+    elif fmt == "github":
+        click.echo(as_github(report), nl=False)
+    else:
+        click.echo(as_text(report, root, color=sys.stdout.isatty()), nl=False)
+    sys.exit(0 if report.valid(strict) else 1)
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục ghi lược đồ (mặc định: schemas/ trong thư mục dự án).")
+@click.option("--check", "only_check", is_flag=True, help="Chỉ kiểm tra lược đồ trong kho đã khớp với mã nguồn chưa.")
+def schema(root: Path, out: Path | None, only_check: bool) -> None:
+    """Ghi lược đồ JSON Schema của từng loại tệp để VS Code gợi ý và gạch chân lỗi khi gõ."""
+    from .schemas_export import stale_schemas, write_schemas
+
+    _configure_output()
+    out = out or (root / "schemas")
+    if only_check:
+        stale = stale_schemas(out)
+        if stale:
+            click.echo("Lược đồ đã cũ, hãy chạy “handbook schema”: " + ", ".join(stale), err=True)
+            sys.exit(1)
+        click.echo("Lược đồ khớp với mã nguồn.")
+        return
+    for path in write_schemas(out):
+        click.echo(f"Đã ghi {path}")
+
+
+@main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Dạng kết quả.")
+def rules(fmt: str) -> None:
+    """Liệt kê các quy tắc rút từ văn bản nguồn, mức độ mặc định và căn cứ của từng quy tắc."""
+    from .rules import load_all_rules
+
+    _configure_output()
+    registry = load_all_rules()
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"code": r.code, "title": r.title, "severity": r.severity.value, "clause": r.clause,
+             "document": r.doc, "section": r.section}
+            for r in registry.values()
+        ], ensure_ascii=False, indent=2))
+        return
+    for r in registry.values():
+        click.echo(f"{r.code:<30} {r.severity.label_vi:<9} {r.title}")
+        click.echo(f"{'':<30} Căn cứ: {r.clause}")
+    click.echo(f"\n{len(registry)} quy tắc. Đổi mức độ trong data/config.yml, khóa rules (error, warning, info, off).")
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Dạng kết quả: json cho chương trình và người duyệt.")
+def stats(root: Path, fmt: str) -> None:
+    """Đếm mọi đối tượng dữ liệu và nội dung (đơn vị, Tổ, thành viên, Khối, mô hình, câu hỏi…)."""
+    from .check import check_project
+    from .stats import compute_stats
+
+    _configure_output()
+    dataset, report = check_project(_project_root(root))
+    numbers = compute_stats(dataset)
+    if fmt == "json":
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+    else:
+        for key, value in numbers.items():
+            click.echo(f"{key}: {value}")
+    if report.errors:
+        click.echo(f"Lưu ý: dữ liệu còn {len(report.errors)} lỗi; số liệu chỉ tính phần đọc được. Chạy “handbook check” để xem.", err=True)
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+def build(root: Path) -> None:
+    """Dựng toàn bộ đầu ra (trang web và bản in) từ data/ và content/. Chạy kiểm tra trước."""
+    from .check import check_project
+    from .output import as_text
+
+    _configure_output()
+    root = _project_root(root)
+    _, report = check_project(root)
+    if not report.valid():
+        click.echo(as_text(report, root), nl=False)
+        click.echo("Dừng dựng vì dữ liệu còn lỗi.", err=True)
+        sys.exit(1)
+    click.echo("Dữ liệu hợp lệ. Phần dựng trang web và bản in chưa có trong phiên bản này (xem issue #3, #5).", err=True)
+    sys.exit(3)
+
+
+def _project_root(root: Path) -> Path:
+    root = root.resolve()
+    if not (root / "data").is_dir():
+        raise click.UsageError(f"Không thấy thư mục data/ trong “{root}”. Hãy chạy lệnh trong thư mục dự án hoặc dùng --root.")
+    return root
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,250 @@
+"""Loading a whole project: takes a project root, gives a `Dataset` (every validated record
+with the file and key path it came from) and the findings of loading and validation."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from .filekinds import KINDS, FileKind
+from .findings import Finding, Report, Severity
+from .schema.config import Config
+from .validation import validate_record
+from .yamlload import DEFAULT_MAX_BYTES, LoadedFile, load_yaml_bytes, load_yaml_file, load_yaml_text
+
+DATA_DIRS = ("data", "content")
+
+
+@dataclass
+class Located:
+    """A record and where it lives: the file and the key path inside it."""
+
+    obj: Any
+    file: LoadedFile
+    path: tuple = ()
+    kind: str = ""
+
+    def locate(self, *sub: Any) -> tuple[int | None, int | None]:
+        return self.file.locate(self.path + tuple(sub))
+
+
+@dataclass
+class Dataset:
+    root: Path
+    config: Config | None = None
+    config_at: Located | None = None
+    units: dict[str, Located] = field(default_factory=dict)
+    documents: dict[str, Located] = field(default_factory=dict)
+    teams: dict[str, Located] = field(default_factory=dict)
+    blocs: dict[str, Located] = field(default_factory=dict)
+    models: dict[str, Located] = field(default_factory=dict)
+    assignments: dict[str, Located] = field(default_factory=dict)
+    topics: dict[str, Located] = field(default_factory=dict)
+    terms: list[Located] = field(default_factory=list)
+    modules: dict[str, Located] = field(default_factory=dict)
+    qa: dict[str, Located] = field(default_factory=dict)
+    people: dict[str, Located] = field(default_factory=dict)
+    files: list[LoadedFile] = field(default_factory=list)
+    # Records whose file did not validate, by kind: their ids still count as declared, so
+    # one mistake does not cascade into "unknown id" findings everywhere it is referenced.
+    broken: dict[str, dict[str, dict]] = field(default_factory=dict)
+
+    def declared(self, kind: str, key: str) -> bool:
+        return key in self.index(kind) or key in self.broken.get(kind, {})
+
+    def index(self, kind: str) -> dict[str, Located]:
+        return {
+            "unit": self.units, "document": self.documents, "team": self.teams, "bloc": self.blocs,
+            "model": self.models, "assignment": self.assignments, "topic": self.topics,
+            "module": self.modules, "qa": self.qa, "person": self.people,
+        }[kind]
+
+    def children(self, unit_id: str) -> list[str]:
+        return [uid for uid, loc in self.units.items() if loc.obj.parent == unit_id]
+
+
+_COLLECTIONS = {
+    "units": "units", "documents": "documents", "team": "teams", "bloc": "blocs", "model": "models",
+    "assignment": "assignments", "topics": "topics", "module": "modules", "qa": "qa",
+}
+_DUP_LABEL = {
+    "units": "đơn vị", "documents": "văn bản", "team": "Tổ", "bloc": "Khối", "model": "mô hình",
+    "assignment": "phân công", "topics": "chủ đề", "module": "chuyên đề", "qa": "câu hỏi", "person": "người",
+}
+
+
+def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
+    """Every data and content file with its kind (None: a YAML file no kind claims)."""
+    claimed: set[Path] = set()
+    for kind in KINDS:
+        for pattern in kind.patterns:
+            for path in sorted(root.glob(pattern)):
+                if path.is_file() and path not in claimed:
+                    claimed.add(path)
+                    yield kind, path
+    for folder in DATA_DIRS:
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.suffix in (".yml", ".yaml") and path not in claimed and path.is_file():
+                yield None, path
+
+
+def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    root = Path(root)
+    dataset = Dataset(root=root)
+    for kind, path in discover(root):
+        name = path.relative_to(root).as_posix()
+        report.files_read += 1
+        if kind is None:
+            hint = "Đổi đuôi tệp thành .yml và đặt tệp đúng thư mục của loại dữ liệu." if path.suffix == ".yaml" else (
+                "Đặt tệp vào đúng thư mục: data/teams/, data/blocs/, data/models/, data/assignments/, data/units/…")
+            report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
+                               "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
+            continue
+        loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes)
+        dataset.files.append(loaded)
+        report.extend(loaded.findings)
+        if not loaded.ok:
+            continue
+        _add_records(dataset, kind, loaded, report)
+    return dataset
+
+
+def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadedFile(path=name, ok=False, findings=[
+            Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name)])
+    if len(raw) > max_bytes:
+        return load_yaml_bytes(raw, name, max_bytes)  # yields FILE-TOO-LARGE
+    try:
+        text = raw.decode("utf-8").lstrip("\ufeff").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return load_yaml_bytes(raw, name, max_bytes)  # yields TEXT-NOT-UTF8
+    if not text.startswith("---\n"):
+        return LoadedFile(path=name, ok=False, findings=[Finding(
+            "CONTENT-NO-FRONT-MATTER", Severity.ERROR,
+            "Tệp hỏi – đáp phải bắt đầu bằng phần khai báo giữa hai dòng “---” (mã, câu hỏi, chủ đề, căn cứ…).",
+            file=name, line=1, hint="Xem mẫu trong docs/content-format.md.")])
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        return LoadedFile(path=name, ok=False, findings=[Finding(
+            "CONTENT-NO-FRONT-MATTER", Severity.ERROR, "Phần khai báo đầu tệp chưa được đóng bằng dòng “---”.",
+            file=name, line=1)])
+    front = text[4:end + 1]
+    body = text[end + 5:]
+    loaded = load_yaml_text(front, name)
+    # The front matter starts on line 2 of the file.
+    loaded.key_pos = {k: (line + 1, col) for k, (line, col) in loaded.key_pos.items()}
+    loaded.value_pos = {k: (line + 1, col) for k, (line, col) in loaded.value_pos.items()}
+    loaded.findings = [_shift(f, 1) for f in loaded.findings]
+    if loaded.ok and isinstance(loaded.data, dict):
+        loaded.data = {**loaded.data, "__body__": body, "__body_line__": front.count("\n") + 3}
+    return loaded
+
+
+def _shift(finding: Finding, lines: int) -> Finding:
+    if finding.line is None:
+        return finding
+    return Finding(**{**finding.__dict__, "line": finding.line + lines})
+
+
+def _add_records(dataset: Dataset, kind: FileKind, loaded: LoadedFile, report: Report) -> None:
+    data = loaded.data
+    body = None
+    if kind.markdown and isinstance(data, dict):
+        data = dict(data)
+        body = (data.pop("__body__", ""), data.pop("__body_line__", 1))
+    if data is None:
+        report.add(Finding("FILE-EMPTY", Severity.ERROR, f"Tệp rỗng: chưa có nội dung của {kind.label}.", file=loaded.path, line=1))
+        return
+    obj, findings = validate_record(kind.model, data, loaded, kind_label=kind.label)
+    report.extend(findings)
+    if obj is None:
+        _remember_broken(dataset, kind, data)
+        return
+    if kind.name == "config":
+        dataset.config = obj
+        dataset.config_at = Located(obj, loaded, (), kind.name)
+        return
+    if kind.name == "glossary":
+        dataset.terms.extend(Located(term, loaded, ("terms", i), kind.name) for i, term in enumerate(obj.terms))
+        return
+    if kind.many:
+        records = [(item, (kind.many, i)) for i, item in enumerate(getattr(obj, kind.many))]
+    else:
+        records = [(obj, ())]
+    collection = getattr(dataset, _COLLECTIONS[kind.name])
+    for record, path in records:
+        if body is not None:
+            record = _QA(record, body[0], body[1])
+        _register(collection, record.id, Located(record, loaded, path, kind.name), _DUP_LABEL[kind.name], report)
+        for person, person_path in _people_in(kind.name, record):
+            _register(dataset.people, person.id, Located(person, loaded, path + person_path, "person"), "người", report)
+
+
+_REF_KIND = {"units": "unit", "documents": "document", "team": "team", "bloc": "bloc", "model": "model",
+             "assignment": "assignment", "topics": "topic", "module": "module", "qa": "qa"}
+
+
+def _remember_broken(dataset: Dataset, kind: FileKind, data: Any) -> None:
+    ref_kind = _REF_KIND.get(kind.name)
+    if ref_kind is None or not isinstance(data, dict):
+        return
+    raw = data.get(kind.many, []) if kind.many else [data]
+    for item in raw if isinstance(raw, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            dataset.broken.setdefault(ref_kind, {})[item["id"]] = item
+            if kind.name in ("team", "bloc"):
+                for member in item.get("members") or []:
+                    if isinstance(member, dict) and isinstance(member.get("id"), str):
+                        dataset.broken.setdefault("person", {})[member["id"]] = member
+
+
+class _QA:
+    """A Q&A item: its validated front matter plus the Markdown answer."""
+
+    def __init__(self, front: Any, answer: str, answer_line: int):
+        self.front = front
+        self.answer = answer
+        self.answer_line = answer_line
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.front, name)
+
+
+def _people_in(kind: str, record: Any) -> Iterator[tuple[Any, tuple]]:
+    if kind in ("team", "bloc"):
+        for i, member in enumerate(record.members):
+            yield member, ("members", i)
+
+
+def _register(collection: dict[str, Located], key: str, located: Located, label: str, report: Report) -> None:
+    if key in collection:
+        first = collection[key]
+        line, col = located.locate("id")
+        first_line, _ = first.locate("id")
+        report.add(Finding(
+            "REF-DUPLICATE-ID", Severity.ERROR,
+            f"Mã {label} “{key}” đã được dùng ở {first.file.path}, dòng {first_line}; mỗi mã chỉ được dùng một lần.",
+            file=located.file.path, line=line, column=col, path=_fmt(located.path + ("id",)),
+            hint="Đổi mã này thành một mã khác chưa dùng.",
+        ))
+        return
+    collection[key] = located
+
+
+def _fmt(path: tuple) -> str:
+    from .yamlload import format_path
+
+    return format_path(path)
+
+
+def suggest(value: str, options: list[str] | set[str]) -> str | None:
+    guess = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
+    return guess[0] if guess else None

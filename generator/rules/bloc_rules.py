@@ -1,0 +1,135 @@
+"""Rules for Khối Dân vận cơ sở (Đề án Khối DVCS Bắc Kạn)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Finding, Severity
+from ..schema.roles import LABELS, BlocRole, CommunePosition as P
+from . import RuleContext, rule
+
+DOC = "de-an-khoi-dvcs-bac-kan"
+COMPOSITION = "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục II.5"
+
+
+@rule("BLOC-SIZE", "Khối có từ 7 đến 13 thành viên", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ hai, mục I.1", DOC, "P2.I.1")
+def size(ctx: RuleContext) -> Iterator[Finding]:
+    lo, hi = ctx.t.bloc_size_min, ctx.t.bloc_size_max
+    for at in ctx.ds.blocs.values():
+        n = len(at.obj.members)
+        if not lo <= n <= hi:
+            yield ctx.finding(at, ("members",), f"Khối có {n} thành viên; Khối thường có từ {lo} đến {hi} thành viên.")
+
+
+@rule("BLOC-HEAD", "Trưởng khối là Bí thư hoặc Phó Bí thư thường trực đảng ủy", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
+def head(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        heads = [(i, m) for i, m in enumerate(at.obj.members) if m.bloc_role is BlocRole.truong_khoi]
+        if len(heads) != 1:
+            yield ctx.finding(at, ("members",), f"Khối có {len(heads)} trưởng khối; cần đúng một trưởng khối.")
+            continue
+        i, member = heads[0]
+        if member.position not in (P.bi_thu_dang_uy, P.pho_bi_thu_thuong_truc):
+            yield ctx.finding(at, ("members", i, "position"),
+                              f"Trưởng khối đang là {LABELS[member.position.value]}; trưởng khối là Bí thư hoặc Phó Bí thư thường trực đảng ủy.")
+
+
+@rule("BLOC-DEPUTIES", "Hai phó trưởng khối: Chủ tịch (hoặc Phó Chủ tịch) UBND và Chủ tịch Ủy ban MTTQ", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
+def deputies(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        positions = {m.position for m in at.obj.members if m.bloc_role is BlocRole.pho_truong_khoi}
+        missing = []
+        if not positions & {P.chu_tich_ubnd, P.pho_chu_tich_ubnd}:
+            missing.append("Chủ tịch (hoặc Phó Chủ tịch) UBND")
+        if P.chu_tich_mttq not in positions:
+            missing.append("Chủ tịch Ủy ban MTTQ")
+        if missing:
+            yield ctx.finding(at, ("members",), f"Trong các phó trưởng khối chưa có {' và '.join(missing)}.")
+
+
+@rule("BLOC-COMPOSITION", "Thành viên gồm người đứng đầu các đoàn thể, trưởng công an, chỉ huy trưởng quân sự", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
+def composition(ctx: RuleContext) -> Iterator[Finding]:
+    required = (P.chu_tich_hoi_nong_dan, P.chu_tich_hoi_phu_nu, P.chu_tich_hoi_ccb, P.bi_thu_doan_thanh_nien,
+                P.truong_cong_an, P.chi_huy_truong_quan_su)
+    for at in ctx.ds.blocs.values():
+        present = {m.position for m in at.obj.members}
+        missing = [LABELS[p.value] for p in required if p not in present]
+        if missing:
+            yield ctx.finding(at, ("members",), "Khối chưa có: " + ", ".join(missing) + ".",
+                              hint="Bổ sung thành viên với position tương ứng, hoặc tắt quy tắc này trong cấu hình nếu tỉnh quy định khác.")
+
+
+@rule("BLOC-ASSISTANT", "Một công chức giúp việc cho trưởng khối", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
+def assistant(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        if not any(m.bloc_role is BlocRole.giup_viec for m in at.obj.members):
+            yield ctx.finding(at, ("members",), "Khối chưa có công chức giúp việc cho trưởng khối (bloc_role: giup_viec).")
+
+
+@rule("BLOC-RULES", "Khối có quy chế hoạt động", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (1)", DOC, "P3.I.2.1")
+def rules_adopted(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        if at.obj.rules is None:
+            yield ctx.finding(at, ("id",), "Khối chưa ban hành quy chế hoạt động.",
+                              hint="Thêm khóa rules với ngày ban hành (adopted) và số quy chế.")
+
+
+@rule("BLOC-DUTIES", "Mỗi thành viên Khối được phân công nhiệm vụ cụ thể", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (1)", DOC, "P3.I.2.1")
+def duties(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        for i, member in enumerate(at.obj.members):
+            if not member.duties:
+                yield ctx.finding(at, ("members", i), f"Thành viên “{member.id}” chưa được ghi nhiệm vụ phân công (duties).")
+
+
+@rule("BLOC-TRAINING", "100% thành viên Khối được tập huấn", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (2)", DOC, "P3.I.2.2")
+def training(ctx: RuleContext) -> Iterator[Finding]:
+    for at in ctx.ds.blocs.values():
+        for i, member in enumerate(at.obj.members):
+            if member.training is None or not member.training.trained:
+                yield ctx.finding(at, ("members", i, "training") if member.training else ("members", i),
+                                  f"Thành viên “{member.id}” chưa qua tập huấn kỹ năng, nghiệp vụ công tác dân vận.",
+                                  hint="Ghi training: {trained: true, date: …} khi đã tập huấn.")
+
+
+@rule("BLOC-DIALOGUE", "Ít nhất một cuộc đối thoại trực tiếp với Nhân dân mỗi năm", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (4)", DOC, "P3.I.2.4")
+def dialogue(ctx: RuleContext) -> Iterator[Finding]:
+    year = ctx.config.reference_date.year
+    need = ctx.t.dialogues_per_year
+    for at in ctx.ds.blocs.values():
+        n = sum(1 for d in at.obj.dialogues if d.date.year == year)
+        if n < need:
+            yield ctx.finding(at, ("dialogues",) if at.obj.dialogues else ("id",),
+                              f"Năm {year} Khối mới tham mưu {n} cuộc đối thoại trực tiếp; mục tiêu là ít nhất {need} cuộc mỗi năm.")
+
+
+@rule("BLOC-BRIEFING", "Khối giao ban định kỳ", Severity.WARNING,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (6)", DOC, "P3.I.2.6")
+def briefing(ctx: RuleContext) -> Iterator[Finding]:
+    year = ctx.config.reference_date.year
+    for at in ctx.ds.blocs.values():
+        if not any(b.date.year == year for b in at.obj.briefings):
+            yield ctx.finding(at, ("briefings",) if at.obj.briefings else ("id",),
+                              f"Năm {year} Khối chưa ghi cuộc giao ban nào.")
+
+
+@rule("BLOC-PILOT", "Mỗi huyện có ít nhất một Khối làm điểm", Severity.INFO,
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (5)", DOC, "P3.I.2.5")
+def pilot(ctx: RuleContext) -> Iterator[Finding]:
+    levels = [level.id for level in ctx.config.active_scheme.levels]
+    if "huyen" not in levels:
+        return
+    by_district: dict[str, list] = {}
+    for at in ctx.ds.blocs.values():
+        commune = ctx.ds.units.get(at.obj.commune)
+        if commune and commune.obj.parent:
+            by_district.setdefault(commune.obj.parent, []).append(at)
+    for district, blocs in sorted(by_district.items()):
+        if not any(b.obj.pilot for b in blocs) and district in ctx.ds.units:
+            unit = ctx.ds.units[district]
+            yield ctx.finding(unit, ("id",), f"“{unit.obj.name}” chưa có Khối nào được chọn làm điểm (pilot: true).")

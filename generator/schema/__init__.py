@@ -1,0 +1,1 @@
+"""The declared schema of every file kind (pydantic models with Vietnamese descriptions)."""

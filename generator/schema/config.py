@@ -1,0 +1,148 @@
+"""The province's configuration: one file, `data/config.yml`. Every default comes from the
+source documents and names its clause; a province changes only what differs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import model_validator
+
+from .common import F, Model, UnitRef, VnDate
+
+
+class Level(Model):
+    id: str = F("Mã cấp", "Mã cấp, ví dụ “tinh”, “huyen”, “xa”, “thon”.")
+    name: str = F("Tên cấp", "Tên cấp, ví dụ “Cấp xã”.")
+    kinds: list[str] = F("Các loại đơn vị", "Các loại đơn vị thuộc cấp này, ví dụ [xa, phuong, thi_tran].")
+
+
+class Scheme(Model):
+    id: str = F("Mã hệ", "Mã hệ thống đơn vị hành chính.")
+    name: str = F("Tên", "Tên hệ thống.")
+    levels: list[Level] = F("Các cấp", "Các cấp từ trên xuống dưới.")
+
+
+DEFAULT_SCHEMES = [
+    Scheme(id="ba-cap", name="Ba cấp (trước 01/7/2025): tỉnh – huyện – xã", levels=[
+        Level(id="tinh", name="Cấp tỉnh", kinds=["tinh", "thanh_pho_tw"]),
+        Level(id="huyen", name="Cấp huyện", kinds=["huyen", "thanh_pho", "thi_xa", "quan"]),
+        Level(id="xa", name="Cấp xã", kinds=["xa", "phuong", "thi_tran"]),
+        Level(id="thon", name="Thôn, tổ dân phố", kinds=["thon", "to_dan_pho", "ban", "khu", "ap", "khom", "lang"]),
+    ]),
+    Scheme(id="hai-cap", name="Hai cấp (từ 01/7/2025): tỉnh – xã", levels=[
+        Level(id="tinh", name="Cấp tỉnh", kinds=["tinh", "thanh_pho_tw"]),
+        Level(id="xa", name="Cấp xã", kinds=["xa", "phuong", "dac_khu"]),
+        Level(id="thon", name="Thôn, tổ dân phố", kinds=["thon", "to_dan_pho", "ban", "khu", "ap", "khom", "lang"]),
+    ]),
+]
+
+KIND_LABELS = {
+    "tinh": "tỉnh", "thanh_pho_tw": "thành phố", "huyen": "huyện", "thanh_pho": "thành phố",
+    "thi_xa": "thị xã", "quan": "quận", "xa": "xã", "phuong": "phường", "thi_tran": "thị trấn",
+    "dac_khu": "đặc khu", "thon": "thôn", "to_dan_pho": "tổ dân phố", "ban": "bản", "khu": "khu",
+    "ap": "ấp", "khom": "khóm", "lang": "làng",
+}
+
+
+class Deadline(Model):
+    id: str = F("Mã hạn", "Mã hạn báo cáo.")
+    name: str = F("Tên", "Tên hạn báo cáo.")
+    applies_to: Literal["to_dan_van", "khoi_dan_van", "phan_cong"] = F(
+        "Áp dụng cho", "to_dan_van (Tổ Dân vận cộng đồng), khoi_dan_van hoặc phan_cong (cơ quan phụ trách xã)."
+    )
+    frequency: Literal["thang", "quy", "6_thang", "nam"] = F("Kỳ", "thang, quy, 6_thang hoặc nam.")
+    day: int = F("Trước ngày", "Báo cáo gửi trước ngày này (trong tháng).", ge=1, le=31)
+    month: int | None = F("Tháng", "Tháng của hạn (với kỳ 6 tháng và năm). Với kỳ quý, để trống: là tháng cuối quý.", None, ge=1, le=12)
+    source: str = F("Căn cứ", "Văn bản và mục quy định hạn này.")
+
+
+DEFAULT_DEADLINES = [
+    Deadline(id="to-6-thang", name="Báo cáo 6 tháng về Tổ Dân vận cộng đồng", applies_to="to_dan_van",
+             frequency="6_thang", day=15, month=6, source="Đề án Tổ DVCĐ Bắc Giang, Phần thứ ba, điểm 2"),
+    Deadline(id="to-nam", name="Báo cáo năm về Tổ Dân vận cộng đồng", applies_to="to_dan_van",
+             frequency="nam", day=20, month=11, source="Đề án Tổ DVCĐ Bắc Giang, Phần thứ ba, điểm 2"),
+    Deadline(id="pc-thang", name="Báo cáo tháng về hoạt động tại cơ sở", applies_to="phan_cong",
+             frequency="thang", day=25, source="HD 02-HD/BDVTU, mục IV.2"),
+    Deadline(id="pc-quy", name="Báo cáo quý về hoạt động tại cơ sở", applies_to="phan_cong",
+             frequency="quy", day=25, source="HD 02-HD/BDVTU, mục IV.2"),
+    Deadline(id="pc-6-thang", name="Báo cáo 6 tháng về hoạt động tại cơ sở", applies_to="phan_cong",
+             frequency="6_thang", day=15, month=6, source="HD 02-HD/BDVTU, mục IV.2"),
+    Deadline(id="pc-nam", name="Báo cáo năm về hoạt động tại cơ sở", applies_to="phan_cong",
+             frequency="nam", day=15, month=12, source="HD 02-HD/BDVTU, mục IV.2"),
+]
+
+
+class Grade(Model):
+    id: str = F("Mã mức", "Mã mức xếp loại.")
+    name: str = F("Tên mức", "Tên mức xếp loại.")
+
+
+DEFAULT_GRADES = [
+    Grade(id="xuat_sac", name="Hoàn thành xuất sắc nhiệm vụ"),
+    Grade(id="tot", name="Hoàn thành tốt nhiệm vụ"),
+    Grade(id="hoan_thanh", name="Hoàn thành nhiệm vụ"),
+    Grade(id="khong_hoan_thanh", name="Không hoàn thành nhiệm vụ"),
+]
+
+
+class Thresholds(Model):
+    group_size_min: int = F("Nhóm tối thiểu", "Số người tối thiểu của một nhóm (Đề án Tổ DVCĐ, P2.III.2: 3).", 3, ge=1)
+    group_size_max: int = F("Nhóm tối đa", "Số người tối đa của một nhóm (Đề án Tổ DVCĐ, P2.III.2: 5).", 5, ge=1)
+    households_min: int = F("Số hộ tối thiểu", "Số hộ tối thiểu một nhóm phụ trách (P2.III.2: 30).", 30, ge=0)
+    households_max: int = F("Số hộ tối đa", "Số hộ tối đa một nhóm phụ trách (P2.III.2: 50).", 50, ge=0)
+    bloc_size_min: int = F("Khối tối thiểu", "Số thành viên tối thiểu của Khối (Đề án Khối DVCS, P2.I.1: 7).", 7, ge=1)
+    bloc_size_max: int = F("Khối tối đa", "Số thành viên tối đa của Khối (Đề án Khối DVCS, P2.I.1: 13).", 13, ge=1)
+    dialogues_per_year: int = F("Đối thoại mỗi năm", "Số cuộc đối thoại tối thiểu mỗi năm (Đề án Khối DVCS, mục tiêu 4: 1).", 1, ge=0)
+    weekend_days_per_month: int = F("Ngày cuối tuần mỗi tháng", "Số ngày thứ Bảy, Chủ nhật tối thiểu mỗi tháng (HD 02, II.3: 1).", 1, ge=0)
+    activities_from: VnDate = F("Tính hoạt động từ", "Tháng bắt đầu tính hoạt động tại cơ sở (HD 02, II.3: 10/2021).", dt.date(2021, 10, 1))
+    max_provincial_units_per_commune: int = F(
+        "Số đơn vị cấp tỉnh tối đa ở một xã", "Quá số này thì cảnh báo tập trung (HD 02, V.3).", 2, ge=1)
+    max_district_share: float = F(
+        "Tỷ lệ tối đa vào một huyện", "Tỷ lệ đơn vị cấp tỉnh dồn vào một huyện mà quá thì cảnh báo (HD 02, V.3).", 0.5, gt=0, le=1)
+    team_coverage_year: int = F("Năm phủ kín", "Năm phải có Tổ ở 100% thôn, tổ dân phố (Đề án Tổ DVCĐ, P2.II.3: 2024).", 2024)
+
+    @model_validator(mode="after")
+    def _ranges(self) -> "Thresholds":
+        if self.group_size_min > self.group_size_max:
+            raise ValueError("group_size_min lớn hơn group_size_max")
+        if self.households_min > self.households_max:
+            raise ValueError("households_min lớn hơn households_max")
+        if self.bloc_size_min > self.bloc_size_max:
+            raise ValueError("bloc_size_min lớn hơn bloc_size_max")
+        return self
+
+
+SeverityName = Literal["error", "warning", "info", "off"]
+
+
+class Province(Model):
+    name: str = F("Tên tỉnh", "Tên tỉnh, ví dụ “Bắc Giang”.")
+    unit: UnitRef = F("Mã đơn vị tỉnh", "Mã của tỉnh trong danh sách đơn vị hành chính.")
+    board: str = F("Cơ quan biên soạn", "Cơ quan biên soạn sổ tay, ví dụ “Ban Dân vận Tỉnh ủy Bắc Giang”.")
+
+
+class Config(Model):
+    province: Province = F("Tỉnh", "Tỉnh mà bộ dữ liệu này mô tả.")
+    scheme: str = F("Hệ đơn vị hành chính", "Mã hệ đang dùng: “ba-cap” (tỉnh – huyện – xã, trước 2025) hoặc “hai-cap”.", "ba-cap")
+    schemes: list[Scheme] = F("Các hệ đơn vị", "Khai báo các hệ đơn vị hành chính và các cấp của từng hệ.", DEFAULT_SCHEMES)
+    reference_date: VnDate = F(
+        "Ngày chốt số liệu", "Ngày chốt số liệu: các quy tắc theo năm, theo tháng tính đến ngày này."
+    )
+    deadlines: list[Deadline] = F("Hạn báo cáo", "Các hạn báo cáo định kỳ.", DEFAULT_DEADLINES)
+    rating_scale: list[Grade] = F("Thang xếp loại", "Các mức xếp loại Tổ Dân vận cộng đồng hằng năm.", DEFAULT_GRADES)
+    thresholds: Thresholds = F("Ngưỡng", "Các ngưỡng của quy tắc.", Thresholds())
+    rules: dict[str, SeverityName] = F(
+        "Mức độ quy tắc", "Đổi mức độ của một quy tắc theo mã: error, warning, info hoặc off (tắt).", {}
+    )
+    sample: bool = F("Dữ liệu mẫu", "Bộ dữ liệu là dữ liệu mẫu.", False)
+
+    @model_validator(mode="after")
+    def _scheme_declared(self) -> "Config":
+        if self.scheme not in {s.id for s in self.schemes}:
+            raise ValueError(f"hệ “{self.scheme}” chưa được khai trong schemes")
+        return self
+
+    @property
+    def active_scheme(self) -> Scheme:
+        return next(s for s in self.schemes if s.id == self.scheme)

@@ -1,0 +1,133 @@
+"""Vietnamese text helpers: NFC normalisation, legacy-encoding detection, folding and collation.
+
+Takes strings; gives normalised strings, a verdict on legacy encodings (TCVN3/ABC, VNI,
+UTF-8 read as Windows-1252), search folding that maps đ to d, and a sort key that orders
+names the Vietnamese way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Latin-1 letters and signs that never occur in Vietnamese words but that TCVN3 (ABC) and
+# VNI fonts use for Vietnamese letters: "Ban ChÊp hµnh" is TCVN3 for "Ban Chấp hành",
+# "Ban Chaáp haønh" is VNI for the same.
+_LEGACY_MARKS = set("µ¸¹¶§¬¦©®¨¤¥¢£¡¿ª«»´·º¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+_LETTER = re.compile(r"[A-Za-z]")
+# Vietnamese letters that Latin-1 also has. In TCVN3 the upper-case ones stand for
+# lower-case toned letters, so they show up after a lower-case letter inside a word.
+_LATIN1_VN_UPPER = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+# VNI writes a toned vowel as a plain vowel followed by a Latin-1 mark letter.
+_VNI_PAIR = re.compile(r"[aeiouyAEIOUY][âáàåãäêéèúüëùûõïøòóôöñ]")
+# UTF-8 bytes decoded as Windows-1252 ("Ä‘" for "đ", "Ã¡" for "á", "á»" for "ạ").
+_DOUBLE_ENCODED = re.compile(r"Ã[\u0080-\u00ff\u2018-\u203a]|Ä[\u0080-\u00ff\u2018-\u203a]|á»|áº|Æ°|Æ¡")
+
+# Syllables in which the VNI pair test would misfire on correct Unicode text.
+_VALID_VOWEL_PAIRS = {
+    "oa", "oe", "uy", "ua", "uo", "ia", "ie", "ye", "ai", "ao", "au", "ay", "eo", "eu",
+    "iu", "oi", "ui", "io", "ue", "uô", "iê", "yê", "uâ", "uê", "oo",
+}
+
+
+def _strip_tone(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
+
+
+def legacy_encoding(text: str) -> str | None:
+    """Name the legacy encoding `text` seems written in, or None when it reads as Unicode."""
+    if _DOUBLE_ENCODED.search(text):
+        return "utf8-as-cp1252"
+    for word in re.findall(r"[^\s\d.,;:!?()\[\]{}\"'“”‘’/\\\-–—]+", text):
+        if not _LETTER.search(word):
+            continue
+        if any(ch in _LEGACY_MARKS for ch in word):
+            return "tcvn3" if _looks_tcvn3(word) else "vni"
+        for i in range(1, len(word)):
+            if word[i] in _LATIN1_VN_UPPER and word[i - 1].islower():
+                return "tcvn3"
+        for match in _VNI_PAIR.finditer(word):
+            pair = match.group(0).lower()
+            untoned = pair[0] + _strip_tone(pair[1])
+            # "aá", "eâ", "oâ" are never Vietnamese; "oà" (hoà), "ió" (gió), "uý" (thuý) are.
+            if untoned not in _VALID_VOWEL_PAIRS:
+                return "vni"
+    return None
+
+
+def _looks_tcvn3(word: str) -> bool:
+    return any(ch in "µ¸¹¶§¬¦©®¨¤¥¢" for ch in word)
+
+
+LEGACY_NAMES_VI = {
+    "tcvn3": "TCVN3 (ABC, phông .VnTime)",
+    "vni": "VNI (phông VNI-Times)",
+    "utf8-as-cp1252": "Unicode bị đọc sai bảng mã (lỗi hiển thị kiểu “Ä‘”, “Ã¡”)",
+}
+
+LEGACY_FIX_VI = (
+    "Hãy chuyển văn bản sang Unicode dựng sẵn trước khi dán vào: mở UniKey, chọn "
+    "“Công cụ… [CS+F6]”, đặt Nguồn là bảng mã cũ (TCVN3 hoặc VNI Windows), Đích là "
+    "“Unicode”, chép đoạn văn vào bộ nhớ tạm rồi bấm “Chuyển mã”; hoặc gõ lại bằng "
+    "bộ gõ Unicode."
+)
+
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip tones and vowel marks, map đ to d: 'Đảng ủy' -> 'dang uy'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
+
+
+# Vietnamese alphabet order; tones sort after the base letter in the order
+# none, huyền, hỏi, ngã, sắc, nặng (the order Vietnamese dictionaries use).
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_BASE_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_BASE_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "+"}
+
+
+def _letter_key(ch: str) -> tuple[int, int]:
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = decomposed[0]
+    tone = 0
+    for mark in decomposed[1:]:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark == "\u0306":
+            base = "ă" if base == "a" else base
+        elif mark == "\u0302":
+            base = {"a": "â", "e": "ê", "o": "ô"}.get(base, base)
+        elif mark == "\u031b":
+            base = {"o": "ơ", "u": "ư"}.get(base, base)
+    if base == "đ" or ch in "đĐ":
+        base = "đ"
+    rank = _BASE_RANK.get(base)
+    if rank is None:
+        rank = 100 + ord(base)
+    return (rank, tone)
+
+
+def collation_key(text: str) -> tuple:
+    """Sort key for one word or phrase in Vietnamese alphabetical order."""
+    letters = tuple(_letter_key(ch) for ch in nfc(text) if not ch.isspace())
+    # Base letters decide first; tones only break ties, as in a dictionary.
+    return (tuple(r for r, _ in letters), tuple(t for _, t in letters))
+
+
+def name_sort_key(family: str, middle: str | None, given: str) -> tuple:
+    """Vietnamese name order: given name, then middle name, then family name."""
+    return (collation_key(given), collation_key(middle or ""), collation_key(family))

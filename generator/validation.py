@@ -1,0 +1,185 @@
+"""Schema validation: takes a loaded file and its kind, gives a model instance (or None) and
+located Vietnamese findings translated from pydantic's errors, with "did you mean" hints."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, Severity
+from .yamlload import LoadedFile, format_path
+
+_TYPE_VI = {
+    "string_type": "một chuỗi chữ",
+    "int_type": "một số nguyên",
+    "int_parsing": "một số nguyên",
+    "int_from_float": "một số nguyên",
+    "float_type": "một con số",
+    "float_parsing": "một con số",
+    "bool_type": "true hoặc false",
+    "bool_parsing": "true hoặc false",
+    "list_type": "một danh sách (mỗi mục bắt đầu bằng “- ”)",
+    "dict_type": "một bảng các khóa",
+    "model_type": "một bảng các khóa",
+    "model_attributes_type": "một bảng các khóa",
+    "date_type": "một ngày",
+}
+
+
+def validate_record(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple = (), kind_label: str = "") -> tuple[BaseModel | None, list[Finding]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, translate_errors(exc, model, data, loaded, base, kind_label)
+
+
+def translate_errors(exc: ValidationError, model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple, kind_label: str) -> list[Finding]:
+    findings: list[Finding] = []
+    seen_paths: set[tuple] = set()
+    for error in exc.errors(include_url=False):
+        path, node, parent_model = _data_path(error["loc"], data, model)
+        full = base + path
+        if full in seen_paths:
+            continue  # unions report one error per branch; the first says enough
+        seen_paths.add(full)
+        findings.append(_finding(error, full, node, parent_model, loaded, kind_label))
+    return findings
+
+
+def _data_path(loc: tuple, data: Any, model: type[BaseModel]) -> tuple[tuple, Any, type[BaseModel] | None]:
+    """Keep only the parts of pydantic's location that name keys or indexes of the data."""
+    path: list = []
+    node = data
+    current_model: type[BaseModel] | None = model
+    owner: type[BaseModel] | None = model
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            owner = current_model
+            current_model = _field_model(current_model, part)
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and current_model and part in current_model.model_fields:
+            owner = current_model  # a missing key: the path names it, the node is absent
+            path.append(part)
+            node = None
+            break
+    return tuple(path), node, owner
+
+
+def _field_model(model: type[BaseModel] | None, name: str) -> type[BaseModel] | None:
+    if model is None or name not in model.model_fields:
+        return None
+    annotation = model.model_fields[name].annotation
+    for candidate in _walk_types(annotation):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _walk_types(annotation: Any):
+    yield annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        yield from _walk_types(arg)
+
+
+def _title(model: type[BaseModel] | None, name: str) -> str:
+    if model and name in model.model_fields and model.model_fields[name].title:
+        return f"“{name}” ({model.model_fields[name].title})"
+    return f"“{name}”"
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "để trống"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "một bảng" if isinstance(value, dict) else "một danh sách"
+    text = str(value)
+    return f"“{text if len(text) <= 40 else text[:39] + '…'}”"
+
+
+def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None, loaded: LoadedFile, kind_label: str) -> Finding:
+    etype = error["type"]
+    ctx = error.get("ctx") or {}
+    field = next((part for part in reversed(path) if isinstance(part, str)), None)
+    where = format_path(path)
+    hint = None
+    if etype == "missing":
+        code = "SCHEMA-MISSING-KEY"
+        line, col = loaded.locate(path[:-1], prefer_key=True)
+        message = f"Thiếu khóa bắt buộc {_title(owner, field or '?')}."
+        description = owner.model_fields[field].description if owner and field in owner.model_fields else None
+        hint = f"Thêm dòng “{field}: …”. {description or ''}".strip()
+    elif etype == "extra_forbidden":
+        code = "SCHEMA-UNKNOWN-KEY"
+        line, col = loaded.locate(path, prefer_key=True)
+        known = list(owner.model_fields) if owner else []
+        guess = difflib.get_close_matches(str(field), known, n=1, cutoff=0.6)
+        message = f"Khóa “{field}” không có trong mẫu {kind_label or 'này'}."
+        if guess:
+            message += f" Có phải ý bạn là “{guess[0]}”?"
+            hint = f"Đổi “{field}” thành “{guess[0]}”."
+        else:
+            hint = "Các khóa được phép ở đây: " + ", ".join(known) + "."
+    elif etype in ("literal_error", "enum"):
+        code = "SCHEMA-INVALID-VALUE"
+        line, col = loaded.locate(path, prefer_key=False)
+        expected = ctx.get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or '?')}."
+        guess = difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else []
+        if guess:
+            message += f" Có phải ý bạn là “{guess[0]}”?"
+        hint = "Chọn một trong: " + ", ".join(options) + "." if options else None
+    elif etype == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
+        code = "SCHEMA-BAD-ID"
+        line, col = loaded.locate(path, prefer_key=False)
+        message = f"Mã {_show(node)} không đúng dạng: mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang."
+        hint = f"Ví dụ: “{_slug(str(node))}”."
+    elif etype == "value_error" or etype == "assertion_error":
+        text = str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        is_date = owner is not None and field in (owner.model_fields if owner else {}) and "date" in str(owner.model_fields[field].annotation).lower()
+        code = "SCHEMA-BAD-DATE" if is_date else "SCHEMA-INVALID"
+        line, col = loaded.locate(path, prefer_key=False)
+        message = text[:1].upper() + text[1:] if text else "Giá trị không hợp lệ."
+        if not message.endswith("."):
+            message += "."
+    elif etype in _TYPE_VI:
+        code = "SCHEMA-WRONG-TYPE"
+        line, col = loaded.locate(path, prefer_key=False)
+        message = f"{_title(owner, field or where or '?')} phải là {_TYPE_VI[etype]}, nhưng đang là {_show(node)}."
+        if etype in ("dict_type", "model_type") and isinstance(node, str):
+            hint = "Có thể thiếu dấu cách sau dấu hai chấm, hoặc các khóa con chưa được thụt lề vào trong."
+    elif etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        code = "SCHEMA-OUT-OF-RANGE"
+        line, col = loaded.locate(path, prefer_key=False)
+        bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
+        relation = {"greater_than_equal": "ít nhất", "greater_than": "lớn hơn", "less_than_equal": "nhiều nhất", "less_than": "nhỏ hơn"}[etype]
+        message = f"{_title(owner, field or '?')} phải {relation} {bound}, nhưng đang là {_show(node)}."
+    elif etype in ("too_short", "string_too_short"):
+        code = "SCHEMA-EMPTY"
+        line, col = loaded.locate(path, prefer_key=False)
+        minimum = ctx.get("min_length", 1)
+        message = f"{_title(owner, field or '?')} không được để trống" + (f" (cần ít nhất {minimum} mục)." if etype == "too_short" else ".")
+    elif etype == "datetime_from_date_parsing" or etype.startswith("date"):
+        code = "SCHEMA-BAD-DATE"
+        line, col = loaded.locate(path, prefer_key=False)
+        message = f"Không đọc được ngày {_show(node)}."
+    else:
+        code = "SCHEMA-INVALID"
+        line, col = loaded.locate(path, prefer_key=False)
+        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')} ({error.get('msg')})."
+    return Finding(code, Severity.ERROR, message, file=loaded.path, line=line, column=col, path=where or None, hint=hint)
+
+
+def _slug(text: str) -> str:
+    from .text import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "ma-moi"

@@ -1,0 +1,315 @@
+"""Safe YAML loading with locations: takes a file's bytes, gives plain Python data, the line
+and column of every key and value, and findings for whatever an editor got wrong.
+
+Why not `yaml.safe_load`: it silently keeps the last of two duplicate keys (an editor's
+edit is lost), expands aliases without bound, forgets line numbers, reads `no` as False
+and `0123` as an octal number. Here the node tree is composed (with the C parser when
+present) and turned into data by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding, Severity
+from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, nfc
+
+try:  # The C parser keeps marks (line, column) and is several times faster.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 50
+ALIAS_EXPANSION_FACTOR = 10  # data may hold at most this many times the file's own nodes
+ALIAS_EXPANSION_FLOOR = 10_000
+
+Path_ = tuple  # key path: ("groups", 2, "households")
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_T + "map", _T + "seq", _T + "omap"}
+
+
+class LoadAborted(Exception):
+    """The file cannot be turned into data; the finding says why."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+@dataclass
+class LoadedFile:
+    path: str
+    data: Any = None
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    ok: bool = False
+
+    def locate(self, path: Path_, prefer_key: bool = True) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of a key path, or of its nearest located ancestor."""
+        path = tuple(path)
+        while True:
+            first, second = (self.key_pos, self.value_pos) if prefer_key else (self.value_pos, self.key_pos)
+            if path in first:
+                return first[path]
+            if path in second:
+                return second[path]
+            if not path:
+                return (1, 1) if self.ok else (None, None)
+            path = path[:-1]
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"  # editors count from 1
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+_SYNTAX_VI = [
+    ("mapping values are not allowed here",
+     "có dấu hai chấm ở chỗ không được phép. Thường do thiếu dấu cách sau dấu hai chấm ở dòng trên, "
+     "hoặc giá trị chứa dấu “:” mà chưa đặt trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"),
+    ("found character '\\t' that cannot start any token",
+     "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("found a tab character", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
+    ("did not find expected key", "thụt lề không thẳng hàng với các khóa cùng cấp"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách (dấu “-”) không thẳng hàng"),
+    ("found undefined alias", "dùng tham chiếu “*tên” mà chưa có neo “&tên” nào"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc ngoặc kép đóng)"),
+    ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát “\\” không hợp lệ"),
+    ("while scanning a quoted scalar", "chuỗi trong ngoặc kép chưa được đóng"),
+    ("expected <block end>, but found", "thụt lề không đúng: một dòng lùi vào hoặc thò ra so với các dòng cùng cấp"),
+    ("found duplicate anchor", "hai neo “&” trùng tên"),
+]
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    problem = (error.problem or "") + " " + (error.context or "")
+    for needle, vi in _SYNTAX_VI:
+        if needle in problem:
+            return f"Lỗi cú pháp YAML: {vi}."
+    return f"Lỗi cú pháp YAML ({(error.problem or error.context or '').strip()})."
+
+
+def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    path = Path(path)
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _aborted(name, Finding(
+                "FILE-TOO-LARGE", Severity.ERROR,
+                f"Tệp dài {size:,} byte, vượt giới hạn {max_bytes:,} byte cho một tệp dữ liệu.".replace(",", "."),
+                file=name, hint="Hãy tách dữ liệu thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).",
+            ))
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _aborted(name, Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name))
+    return load_yaml_bytes(raw, name, max_bytes=max_bytes)
+
+
+def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    if len(raw) > max_bytes:
+        return _aborted(name, Finding(
+            "FILE-TOO-LARGE", Severity.ERROR,
+            f"Tệp dài {len(raw):,} byte, vượt giới hạn {max_bytes:,} byte cho một tệp dữ liệu.".replace(",", "."),
+            file=name, hint="Hãy tách dữ liệu thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).",
+        ))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return _aborted(name, Finding(
+            "TEXT-NOT-UTF8", Severity.ERROR,
+            "Tệp không phải văn bản Unicode (UTF-8); có lẽ được lưu bằng bảng mã cũ như TCVN3 (ABC) hoặc VNI.",
+            file=name, line=line, hint="Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8. " + LEGACY_FIX_VI,
+        ))
+    return load_yaml_text(text, name)
+
+
+def load_yaml_text(text: str, name: str) -> LoadedFile:
+    result = LoadedFile(path=name)
+    text = text.lstrip("\ufeff")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return _aborted(name, Finding(
+            "YAML-SYNTAX", Severity.ERROR, _syntax_message(exc), file=name,
+            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+            hint="Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm ở dòng này và dòng ngay trên.",
+        ))
+    except yaml.YAMLError as exc:
+        return _aborted(name, Finding("YAML-SYNTAX", Severity.ERROR, f"Lỗi cú pháp YAML: {exc}.", file=name))
+    if node is None:
+        result.ok = True
+        result.data = None
+        return result
+    builder = _Builder(name, result, _count_nodes(node))
+    try:
+        result.data = builder.build(node, (), 0)
+    except LoadAborted as exc:
+        return _aborted(name, exc.finding)
+    except RecursionError:
+        return _aborted(name, Finding("YAML-TOO-DEEP", Severity.ERROR, "Dữ liệu lồng nhau quá sâu.", file=name))
+    result.ok = True
+    return result
+
+
+def _aborted(name: str, finding: Finding) -> LoadedFile:
+    return LoadedFile(path=name, data=None, findings=[finding], ok=False)
+
+
+def _count_nodes(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return len(seen)
+
+
+class _Builder:
+    def __init__(self, name: str, result: LoadedFile, node_count: int):
+        self.name = name
+        self.result = result
+        self.budget = max(ALIAS_EXPANSION_FLOOR, node_count * ALIAS_EXPANSION_FACTOR)
+        self.built = 0
+
+    def _pos(self, node: yaml.Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.built += 1
+        if self.built > self.budget:
+            line, col = self._pos(node)
+            raise LoadAborted(Finding(
+                "YAML-ALIAS-BOMB", Severity.ERROR,
+                "Các tham chiếu “*tên” (alias) nở ra quá nhiều dữ liệu so với kích thước tệp; tệp bị từ chối để bảo vệ máy dựng.",
+                file=self.name, line=line, column=col,
+                hint="Viết dữ liệu ra trực tiếp thay vì dùng neo “&” và tham chiếu “*”.",
+            ))
+        if depth > MAX_DEPTH:
+            line, col = self._pos(node)
+            raise LoadAborted(Finding(
+                "YAML-TOO-DEEP", Severity.ERROR,
+                f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp (có thể do một tham chiếu trỏ vào chính nó).",
+                file=self.name, line=line, column=col,
+            ))
+        self.result.value_pos.setdefault(path, self._pos(node))
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag not in _SCALAR_TAGS:
+                self._unsafe_tag(node)
+            return self._scalar(node, path)
+        if tag not in _COLLECTION_TAGS:
+            self._unsafe_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+        mapping: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line, col = self._pos(key_node)
+                raise LoadAborted(Finding(
+                    "YAML-COMPLEX-KEY", Severity.ERROR, "Tên khóa phải là một chữ, không được là danh sách hay bảng.",
+                    file=self.name, line=line, column=col,
+                ))
+            if key_node.tag not in _SCALAR_TAGS:
+                self._unsafe_tag(key_node)
+            key = nfc(str(key_node.value))
+            line, col = self._pos(key_node)
+            if key in first_seen:
+                self.result.findings.append(Finding(
+                    "YAML-DUPLICATE-KEY", Severity.ERROR,
+                    f"Khóa “{key}” xuất hiện hai lần trong cùng một khối (lần đầu ở dòng {first_seen[key]}); "
+                    "chỉ một giá trị được giữ lại và sửa đổi kia sẽ bị mất.",
+                    file=self.name, line=line, column=col, path=format_path(path + (key,)),
+                    hint="Xóa một trong hai dòng hoặc gộp hai giá trị làm một.",
+                ))
+                continue
+            first_seen[key] = line
+            self.result.key_pos[path + (key,)] = (line, col)
+            mapping[key] = self.build(value_node, path + (key,), depth + 1)
+        return mapping
+
+    def _unsafe_tag(self, node: yaml.Node) -> None:
+        line, col = self._pos(node)
+        raise LoadAborted(Finding(
+            "YAML-UNSAFE-TAG", Severity.ERROR,
+            f"Thẻ “{node.tag.replace(_T, '!!')}” không được phép trong dữ liệu; chỉ dùng chữ, số, danh sách và bảng thông thường.",
+            file=self.name, line=line, column=col,
+            hint="Xóa phần bắt đầu bằng “!” hoặc “!!” trước giá trị.",
+        ))
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        value = node.value
+        tag = node.tag
+        if node.style in ("'", '"', "|", ">") or tag == _T + "str" or tag == _T + "timestamp":
+            return self._text(value, node, path)
+        if tag == _T + "null":
+            return None
+        if tag == _T + "bool":
+            low = value.lower()
+            if low in ("true", "false"):
+                return low == "true"
+            return self._text(value, node, path)  # YAML 1.1's yes/no/on/off stay words
+        if tag == _T + "int":
+            digits = value.lstrip("+-")
+            if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
+                return value  # a phone number or a code such as 0123, not an octal number
+            try:
+                return int(value.replace("_", ""), 0)
+            except ValueError:
+                return value
+        if tag == _T + "float":
+            try:
+                return float(value.replace("_", ""))
+            except ValueError:
+                return value
+        return self._text(value, node, path)
+
+    def _text(self, value: str, node: yaml.Node, path: Path_) -> str:
+        line, col = self._pos(node)
+        if not is_nfc(value):
+            self.result.findings.append(Finding(
+                "TEXT-NOT-NFC", Severity.INFO,
+                "Chữ ở đây được gõ ở dạng tổ hợp (NFD, thường do chép từ Word trên macOS); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).",
+                file=self.name, line=line, column=col, path=format_path(path),
+            ))
+            value = nfc(value)
+        encoding = legacy_encoding(value)
+        if encoding:
+            self.result.findings.append(Finding(
+                "TEXT-LEGACY-ENCODING", Severity.ERROR,
+                f"Chữ “{_excerpt(value)}” có vẻ được gõ bằng bảng mã cũ {LEGACY_NAMES_VI[encoding]}, "
+                "sẽ hiển thị thành chữ lỗi trên trang web và bản in.",
+                file=self.name, line=line, column=col, path=format_path(path), hint=LEGACY_FIX_VI,
+            ))
+        return value
+
+
+def _excerpt(value: str, limit: int = 40) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
