@@ -277,8 +277,9 @@ def _citations(obj: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
 
 
 def _check_config(ds: Dataset) -> list[Finding]:
-    from .rules import RULES
+    from .rules import load_all_rules
 
+    RULES = load_all_rules()
     findings = []
     if ds.config_at is None:
         return findings
