@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .content_checks import check_content
 from .dataset import Dataset, load_project
 from .findings import Finding, Report, Severity
 from .integrity import check_integrity
@@ -19,5 +20,6 @@ def check_project(root: Path) -> tuple[Dataset, Report]:
                            "Thiếu tệp cấu hình data/config.yml (tên tỉnh, hệ đơn vị hành chính, ngày chốt số liệu).",
                            file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
     report.extend(check_integrity(dataset))
+    report.extend(check_content(dataset))
     report.extend(run_rules(dataset))
     return dataset, report

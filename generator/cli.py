@@ -132,6 +132,35 @@ def stats(root: Path, fmt: str) -> None:
 
 @main.command(context_settings=CONTEXT)
 @ROOT_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng kết quả.")
+@click.option("--strict", is_flag=True, help="Mã thoát 1 nếu còn mục chưa được trích dẫn.")
+def coverage(root: Path, fmt: str, strict: bool) -> None:
+    """Cho biết mục nào của các văn bản nguồn đã được ít nhất một câu hỏi hoặc chuyên đề trích dẫn."""
+    from .check import check_project
+    from .content_checks import coverage as compute
+
+    _configure_output()
+    dataset, _ = check_project(_project_root(root))
+    rows = compute(dataset)
+    missing = [r for r in rows if not r.cited_by]
+    if fmt == "json":
+        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+    else:
+        current = None
+        for r in rows:
+            if r.doc != current:
+                current = r.doc
+                doc = dataset.documents[r.doc].obj
+                click.echo(f"\n{doc.short_name or doc.title} ({r.doc})")
+            mark = "✓" if r.cited_by else "✗"
+            click.echo(f"  {mark} {r.section:<10} {len(r.cited_by):>3} mục  {r.title}")
+        click.echo(f"\n{len(rows) - len(missing)}/{len(rows)} mục được trích dẫn.")
+    if strict and missing:
+        sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
 def build(root: Path) -> None:
     """Dựng toàn bộ đầu ra (trang web và bản in) từ data/ và content/. Chạy kiểm tra trước."""
     from .check import check_project

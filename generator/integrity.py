@@ -180,6 +180,11 @@ def _check_cycles(ds: Dataset) -> list[Finding]:
     return findings
 
 
+def unit_label(unit) -> str:
+    """“thôn Rừng Sậu”, “thị trấn Chũ”: the name with its kind, as readers say it."""
+    return f"{KIND_LABELS.get(unit.kind, unit.kind)} {unit.name}"
+
+
 def level_name(ds: Dataset, unit_id: str) -> str | None:
     """The id of the scheme level a unit sits at ('tinh', 'huyen', 'xa', 'thon')."""
     if not ds.config or unit_id not in ds.units:

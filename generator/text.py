@@ -35,6 +35,11 @@ def _strip_tone(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
 
 
+def cap(text: str) -> str:
+    """Upper-case the first letter only ("thôn Rừng Sậu" -> "Thôn Rừng Sậu")."""
+    return text[:1].upper() + text[1:]
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 

@@ -9,7 +9,8 @@ from typing import Iterator
 
 from ..dates import format_vn_date
 from ..findings import Finding, Severity
-from ..integrity import is_commune
+from ..text import cap
+from ..integrity import is_commune, unit_label
 from ..schema.roles import AgencyLevel, ReportKind
 from . import RuleContext, rule
 
@@ -27,7 +28,7 @@ def commune_covered(ctx: RuleContext) -> Iterator[Finding]:
     covered = {c for at in ctx.ds.assignments.values() for c in at.obj.communes}
     for uid, at in ctx.ds.units.items():
         if is_commune(ctx.ds, uid) and uid not in covered and at.obj.became is None:
-            yield ctx.finding(at, ("id",), f"Xã “{at.obj.name}” chưa có chi bộ, đảng bộ cơ quan nào được phân công phụ trách.")
+            yield ctx.finding(at, ("id",), f"{cap(unit_label(at.obj))} chưa có chi bộ, đảng bộ cơ quan nào được phân công phụ trách.")
 
 
 @rule("ASSIGN-UNIT-COVERS", "Mỗi chi bộ, đảng bộ cơ quan phụ trách ít nhất một xã", Severity.WARNING,
@@ -53,9 +54,9 @@ def concentration_commune(ctx: RuleContext) -> Iterator[Finding]:
         if len(entries) > limit:
             at, i = entries[-1]
             names = ", ".join(e[0].obj.agency.name for e in entries)
-            label = ctx.ds.units[commune].obj.name if commune in ctx.ds.units else commune
+            label = unit_label(ctx.ds.units[commune].obj) if commune in ctx.ds.units else commune
             yield ctx.finding(at, ("communes", i),
-                              f"Xã “{label}” có {len(entries)} đơn vị cấp tỉnh cùng phụ trách ({names}); nên không quá {limit}.",
+                              f"{cap(label)} có {len(entries)} đơn vị cấp tỉnh cùng phụ trách ({names}); nên không quá {limit}.",
                               hint="Chuyển bớt đơn vị sang xã khác còn ít đơn vị phụ trách.")
 
 
@@ -79,7 +80,7 @@ def concentration_district(ctx: RuleContext) -> Iterator[Finding]:
         if share > ctx.t.max_district_share and district in ctx.ds.units:
             unit = ctx.ds.units[district]
             yield ctx.finding(unit, ("id",),
-                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({share:.0%}) phụ trách xã thuộc “{unit.obj.name}”; "
+                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({share:.0%}) phụ trách xã thuộc {unit_label(unit.obj)}; "
                               f"nên không quá {ctx.t.max_district_share:.0%}.".replace(".", ","))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..findings import Finding, Severity
+from ..text import cap
+from ..integrity import unit_label
 from ..schema.roles import LABELS, BlocRole, CommunePosition as P
 from . import RuleContext, rule
 
@@ -132,4 +134,4 @@ def pilot(ctx: RuleContext) -> Iterator[Finding]:
     for district, blocs in sorted(by_district.items()):
         if not any(b.obj.pilot for b in blocs) and district in ctx.ds.units:
             unit = ctx.ds.units[district]
-            yield ctx.finding(unit, ("id",), f"“{unit.obj.name}” chưa có Khối nào được chọn làm điểm (pilot: true).")
+            yield ctx.finding(unit, ("id",), f"{cap(unit_label(unit.obj))} chưa có Khối nào được chọn làm điểm (pilot: true).")

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Iterator
 
 from ..findings import Finding, Severity
-from ..integrity import is_village
+from ..text import cap
+from ..integrity import is_village, unit_label
 from ..schema.roles import LABELS, TeamRole, VillagePosition
 from ..text import fold
 from . import RuleContext, rule
@@ -154,7 +155,7 @@ def coverage(ctx: RuleContext) -> Iterator[Finding]:
     for uid, at in ctx.ds.units.items():
         if is_village(ctx.ds, uid) and uid not in with_team and at.obj.became is None:
             yield ctx.finding(at, ("id",),
-                              f"Thôn, tổ dân phố “{at.obj.name}” chưa có Tổ Dân vận cộng đồng; mục tiêu năm "
+                              f"{cap(unit_label(at.obj))} chưa có Tổ Dân vận cộng đồng; mục tiêu năm "
                               f"{ctx.t.team_coverage_year} là 100% thôn, tổ dân phố có Tổ.",
                               hint="Lập Tổ và thêm tệp của Tổ vào data/teams/.")
 
