@@ -50,8 +50,11 @@ class Dataset:
     # Records whose file did not validate, by kind: their ids still count as declared, so
     # one mistake does not cascade into "unknown id" findings everywhere it is referenced.
     broken: dict[str, dict[str, dict]] = field(default_factory=dict)
+    unreadable_kinds: set[str] = field(default_factory=set)
 
     def declared(self, kind: str, key: str) -> bool:
+        if kind in self.unreadable_kinds:
+            return True  # the id may be in the file that could not be read
         return key in self.index(kind) or key in self.broken.get(kind, {})
 
     def index(self, kind: str) -> dict[str, Located]:
@@ -109,6 +112,7 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
         dataset.files.append(loaded)
         report.extend(loaded.findings)
         if not loaded.ok:
+            _remember_unreadable(dataset, kind, path)
             continue
         _add_records(dataset, kind, loaded, report)
     return dataset
@@ -131,6 +135,8 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
             "CONTENT-NO-FRONT-MATTER", Severity.ERROR,
             "Tệp hỏi – đáp phải bắt đầu bằng phần khai báo giữa hai dòng “---” (mã, câu hỏi, chủ đề, căn cứ…).",
             file=name, line=1, hint="Xem mẫu trong docs/content-format.md.")])
+    if text.endswith("\n---"):
+        text += "\n"
     end = text.find("\n---\n", 3)
     if end < 0:
         return LoadedFile(path=name, ok=False, findings=[Finding(
@@ -138,20 +144,11 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
             file=name, line=1)])
     front = text[4:end + 1]
     body = text[end + 5:]
-    loaded = load_yaml_text(front, name)
-    # The front matter starts on line 2 of the file.
-    loaded.key_pos = {k: (line + 1, col) for k, (line, col) in loaded.key_pos.items()}
-    loaded.value_pos = {k: (line + 1, col) for k, (line, col) in loaded.value_pos.items()}
-    loaded.findings = [_shift(f, 1) for f in loaded.findings]
+    # A leading newline stands for the opening "---", so every line number is the file's own.
+    loaded = load_yaml_text("\n" + front, name)
     if loaded.ok and isinstance(loaded.data, dict):
         loaded.data = {**loaded.data, "__body__": body, "__body_line__": front.count("\n") + 3}
     return loaded
-
-
-def _shift(finding: Finding, lines: int) -> Finding:
-    if finding.line is None:
-        return finding
-    return Finding(**{**finding.__dict__, "line": finding.line + lines})
 
 
 def _add_records(dataset: Dataset, kind: FileKind, loaded: LoadedFile, report: Report) -> None:
@@ -192,6 +189,21 @@ _REF_KIND = {"units": "unit", "documents": "document", "team": "team", "bloc": "
              "assignment": "assignment", "topics": "topic", "module": "module", "qa": "qa"}
 
 
+def _remember_unreadable(dataset: Dataset, kind: FileKind, path: Path) -> None:
+    """A file that could not be read at all: its ids are unknown. A one-record file is
+    named after its id by convention; for a many-record file (units, documents) references
+    of that kind cannot be checked until it reads again."""
+    ref_kind = _REF_KIND.get(kind.name)
+    if ref_kind is None:
+        return
+    if kind.many:
+        dataset.unreadable_kinds.add(ref_kind)
+        if ref_kind == "unit":
+            dataset.unreadable_kinds.update({"unit"})
+    else:
+        dataset.broken.setdefault(ref_kind, {})[path.stem] = {"id": path.stem}
+
+
 def _remember_broken(dataset: Dataset, kind: FileKind, data: Any) -> None:
     ref_kind = _REF_KIND.get(kind.name)
     if ref_kind is None or not isinstance(data, dict):
@@ -200,8 +212,9 @@ def _remember_broken(dataset: Dataset, kind: FileKind, data: Any) -> None:
     for item in raw if isinstance(raw, list) else []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             dataset.broken.setdefault(ref_kind, {})[item["id"]] = item
-            if kind.name in ("team", "bloc"):
-                for member in item.get("members") or []:
+            members = item.get("members")
+            if kind.name in ("team", "bloc") and isinstance(members, list):
+                for member in members:
                     if isinstance(member, dict) and isinstance(member.get("id"), str):
                         dataset.broken.setdefault("person", {})[member["id"]] = member
 

@@ -13,7 +13,9 @@ import unicodedata
 # Latin-1 letters and signs that never occur in Vietnamese words but that TCVN3 (ABC) and
 # VNI fonts use for Vietnamese letters: "Ban ChÊp hµnh" is TCVN3 for "Ban Chấp hành",
 # "Ban Chaáp haønh" is VNI for the same.
-_LEGACY_MARKS = set("µ¸¹¶§¬¦©®¨¤¥¢£¡¿ª«»´·º¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+_LEGACY_MARKS = set("µ¸¹¶§¬¦©®¨¤¥¢£¡¿ª´·º¼½¾ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïðñö÷øûüþÿ")
+# VNI marks that only ever follow one vowel ("aë" = ặ); elsewhere they are foreign letters (Noël).
+_VNI_AFTER = {"ë": "aA", "Ë": "aA", "ü": "aA", "Ü": "aA", "å": "aeoAEO", "Å": "aeoAEO", "ä": "aeoAEO", "Ä": "aeoAEO"}
 _LETTER = re.compile(r"[A-Za-z]")
 # Vietnamese letters that Latin-1 also has. In TCVN3 the upper-case ones stand for
 # lower-case toned letters, so they show up after a lower-case letter inside a word.
@@ -35,6 +37,20 @@ def _strip_tone(ch: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in "\u0300\u0301\u0303\u0309\u0323"))
 
 
+def number_vi(value: float | int, decimals: int | None = None) -> str:
+    """2128 -> "2.128"; 200.47 -> "200,47" (Vietnamese separators)."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else len(repr(float(value)).split(".")[1])
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def percent_vi(value: float) -> str:
+    """0.5 -> "50%"; 0.9857 -> "98,6%"."""
+    pct = round(value * 100, 1)
+    return number_vi(pct, 0 if float(pct).is_integer() else 1) + "%"
+
+
 def cap(text: str) -> str:
     """Upper-case the first letter only ("thôn Rừng Sậu" -> "Thôn Rừng Sậu")."""
     return text[:1].upper() + text[1:]
@@ -52,21 +68,38 @@ def legacy_encoding(text: str) -> str | None:
     """Name the legacy encoding `text` seems written in, or None when it reads as Unicode."""
     if _DOUBLE_ENCODED.search(text):
         return "utf8-as-cp1252"
-    for word in re.findall(r"[^\s\d.,;:!?()\[\]{}\"'“”‘’/\\\-–—]+", text):
+    for word in re.findall(r"[^\s.,;:!?()\[\]{}\"'“”‘’/\\\-–—]+", text):
         if not _LETTER.search(word):
             continue
-        if any(ch in _LEGACY_MARKS for ch in word):
-            return "tcvn3" if _looks_tcvn3(word) else "vni"
+        for i, ch in enumerate(word):
+            # A legacy mark stands for a letter inside a word: it follows a letter ("hµnh"),
+            # which a unit such as "5µm" does not.
+            if ch in _LEGACY_MARKS and _inside_word(word, i):
+                if ch in _VNI_AFTER and word[i - 1] not in _VNI_AFTER[ch]:
+                    continue
+                return "tcvn3" if _looks_tcvn3(word) else "vni"
         for i in range(1, len(word)):
             if word[i] in _LATIN1_VN_UPPER and word[i - 1].islower():
                 return "tcvn3"
         for match in _VNI_PAIR.finditer(word):
             pair = match.group(0).lower()
+            if pair[1] in _VNI_AFTER and pair[0] not in _VNI_AFTER[pair[1]]:
+                continue  # "oë" in Noël is a foreign word, not VNI
             untoned = pair[0] + _strip_tone(pair[1])
             # "aá", "eâ", "oâ" are never Vietnamese; "oà" (hoà), "ió" (gió), "uý" (thuý) are.
             if untoned not in _VALID_VOWEL_PAIRS:
                 return "vni"
     return None
+
+
+def _inside_word(word: str, i: int) -> bool:
+    """A mark stands for a letter when it follows a letter (or another mark), or starts a
+    word that goes on with letters: "hµnh", "§¶ng"; not a unit after a number ("5µm")."""
+    def letterish(ch: str) -> bool:
+        return ch.isalpha() or ch in _LEGACY_MARKS
+    if i > 0:
+        return letterish(word[i - 1])
+    return len(word) > 1 and letterish(word[1])
 
 
 def _looks_tcvn3(word: str) -> bool:

@@ -148,9 +148,14 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         is_date = owner is not None and field in (owner.model_fields if owner else {}) and "date" in str(owner.model_fields[field].annotation).lower()
         code = "SCHEMA-BAD-DATE" if is_date else "SCHEMA-INVALID"
         line, col = loaded.locate(path, prefer_key=False)
-        message = text[:1].upper() + text[1:] if text else "Giá trị không hợp lệ."
+        message = text or "Giá trị không hợp lệ."
         if not message.endswith("."):
             message += "."
+    elif etype in _TYPE_VI and not path:
+        code = "SCHEMA-WRONG-TYPE"
+        line, col = 1, 1
+        message = f"Cả tệp phải là {_TYPE_VI[etype]}, nhưng đang là {_show(node)}."
+        hint = "Xem ví dụ của loại tệp này trong README."
     elif etype in _TYPE_VI:
         code = "SCHEMA-WRONG-TYPE"
         line, col = loaded.locate(path, prefer_key=False)

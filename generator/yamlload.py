@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .findings import Finding, Severity
-from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, nfc
+from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, nfc, number_vi
 
 try:  # The C parser keeps marks (line, column) and is several times faster.
     _Loader = yaml.CSafeLoader
@@ -77,10 +77,12 @@ def format_path(path: Path_) -> str:
 
 
 _SYNTAX_VI = [
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "có dấu hai chấm ở chỗ không được phép. Thường do thiếu dấu cách sau dấu hai chấm ở dòng trên, "
      "hoặc giá trị chứa dấu “:” mà chưa đặt trong ngoặc kép"),
     ("could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"),
+    ("found character that cannot start any token",
+     "có ký tự không được phép ở đầu giá trị (thường là ký tự Tab; YAML chỉ thụt lề bằng dấu cách, hoặc ký tự @ ` cần đặt trong ngoặc kép)"),
     ("found character '\\t' that cannot start any token",
      "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
     ("found a tab character", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
@@ -111,7 +113,7 @@ def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int 
         if size > max_bytes:
             return _aborted(name, Finding(
                 "FILE-TOO-LARGE", Severity.ERROR,
-                f"Tệp dài {size:,} byte, vượt giới hạn {max_bytes:,} byte cho một tệp dữ liệu.".replace(",", "."),
+                f"Tệp dài {number_vi(size)} byte, vượt giới hạn {number_vi(max_bytes)} byte cho một tệp dữ liệu.",
                 file=name, hint="Hãy tách dữ liệu thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).",
             ))
         raw = path.read_bytes()
@@ -124,7 +126,7 @@ def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
     if len(raw) > max_bytes:
         return _aborted(name, Finding(
             "FILE-TOO-LARGE", Severity.ERROR,
-            f"Tệp dài {len(raw):,} byte, vượt giới hạn {max_bytes:,} byte cho một tệp dữ liệu.".replace(",", "."),
+            f"Tệp dài {number_vi(len(raw))} byte, vượt giới hạn {number_vi(max_bytes)} byte cho một tệp dữ liệu.",
             file=name, hint="Hãy tách dữ liệu thành nhiều tệp nhỏ hơn (ví dụ mỗi xã một tệp).",
         ))
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -144,10 +146,19 @@ def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
 def load_yaml_text(text: str, name: str) -> LoadedFile:
     result = LoadedFile(path=name)
     text = text.lstrip("\ufeff")
+    too_deep = _nesting_too_deep(text)
+    if too_deep:
+        return _aborted(name, Finding(
+            "YAML-TOO-DEEP", Severity.ERROR, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.", file=name, line=too_deep,
+            hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề.",
+        ))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # For a key without its colon or an unclosed quote, the context mark points at the
+        # start of the key or quote; the problem mark is wherever the parser gave up.
+        use_context = exc.context_mark is not None and (exc.context or "").startswith(("while scanning a simple key", "while scanning a quoted scalar"))
+        mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
         return _aborted(name, Finding(
             "YAML-SYNTAX", Severity.ERROR, _syntax_message(exc), file=name,
             line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
@@ -168,6 +179,33 @@ def load_yaml_text(text: str, name: str) -> LoadedFile:
         return _aborted(name, Finding("YAML-TOO-DEEP", Severity.ERROR, "Dữ liệu lồng nhau quá sâu.", file=name))
     result.ok = True
     return result
+
+
+def _nesting_too_deep(text: str) -> int | None:
+    """The line where flow brackets or indentation nest deeper than MAX_DEPTH (the C parser
+    recurses per level and would overflow the stack long before our own limit applies)."""
+    depth = 0
+    line = 1
+    quote = None
+    for ch in text:
+        if ch == "\n":
+            line += 1
+            quote = None if quote != '"' else quote
+        elif quote:
+            if ch == quote:
+                quote = None
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH * 2:
+                return line
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    for number, raw in enumerate(text.splitlines(), 1):
+        if len(raw) - len(raw.lstrip(" -")) > MAX_DEPTH * 8:
+            return number
+    return None
 
 
 def _aborted(name: str, finding: Finding) -> LoadedFile:
@@ -256,6 +294,12 @@ class _Builder:
 
     def _unsafe_tag(self, node: yaml.Node) -> None:
         line, col = self._pos(node)
+        if node.tag == _T + "merge":
+            raise LoadAborted(Finding(
+                "YAML-MERGE-KEY", Severity.ERROR,
+                "Khóa gộp “<<:” không được hỗ trợ trong dữ liệu.", file=self.name, line=line, column=col,
+                hint="Viết đầy đủ các khóa thay vì gộp từ một neo “&”.",
+            ))
         raise LoadAborted(Finding(
             "YAML-UNSAFE-TAG", Severity.ERROR,
             f"Thẻ “{node.tag.replace(_T, '!!')}” không được phép trong dữ liệu; chỉ dùng chữ, số, danh sách và bảng thông thường.",

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..dates import format_vn_date
 from ..findings import Finding, Severity
-from ..text import cap
+from ..text import cap, percent_vi
 from ..integrity import is_commune, unit_label
 from ..schema.roles import AgencyLevel, ReportKind
 from . import RuleContext, rule
@@ -80,8 +80,8 @@ def concentration_district(ctx: RuleContext) -> Iterator[Finding]:
         if share > ctx.t.max_district_share and district in ctx.ds.units:
             unit = ctx.ds.units[district]
             yield ctx.finding(unit, ("id",),
-                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({share:.0%}) phụ trách xã thuộc {unit_label(unit.obj)}; "
-                              f"nên không quá {ctx.t.max_district_share:.0%}.".replace(".", ","))
+                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({percent_vi(share)}) phụ trách xã thuộc {unit_label(unit.obj)}; "
+                              f"nên không quá {percent_vi(ctx.t.max_district_share)}.")
 
 
 @rule("ASSIGN-WEEKEND-DAY", "Hoạt động tại cơ sở vào thứ Bảy, Chủ nhật", Severity.WARNING,

@@ -151,7 +151,9 @@ def coverage(ctx: RuleContext) -> Iterator[Finding]:
     if ctx.config.reference_date.year < ctx.t.team_coverage_year:
         return
     with_team = {at.obj.village for at in ctx.ds.teams.values()}
-    with_team |= {raw.get("village") for raw in ctx.ds.broken.get("team", {}).values()}
+    with_team |= {raw.get("village") for raw in ctx.ds.broken.get("team", {}).values() if isinstance(raw.get("village"), str)}
+    if any("village" not in raw for raw in ctx.ds.broken.get("team", {}).values()):
+        return  # a team file could not be read: which village it covers is unknown
     for uid, at in ctx.ds.units.items():
         if is_village(ctx.ds, uid) and uid not in with_team and at.obj.became is None:
             yield ctx.finding(at, ("id",),

@@ -37,9 +37,9 @@ class FiledReport(Model):
     @model_validator(mode="after")
     def _number_fits(self) -> "FiledReport":
         if self.kind in (ReportKind.thang, ReportKind.quy) and self.number is None:
-            raise ValueError("báo cáo tháng hoặc quý phải ghi number (tháng hoặc quý)")
+            raise ValueError("Báo cáo tháng hoặc quý phải ghi number (tháng hoặc quý)")
         if self.kind is ReportKind.quy and self.number is not None and self.number > 4:
-            raise ValueError("quý chỉ từ 1 đến 4")
+            raise ValueError("Quý chỉ từ 1 đến 4.")
         return self
 
 

@@ -105,11 +105,11 @@ class Thresholds(Model):
     @model_validator(mode="after")
     def _ranges(self) -> "Thresholds":
         if self.group_size_min > self.group_size_max:
-            raise ValueError("group_size_min lớn hơn group_size_max")
+            raise ValueError("Ngưỡng group_size_min lớn hơn group_size_max.")
         if self.households_min > self.households_max:
-            raise ValueError("households_min lớn hơn households_max")
+            raise ValueError("Ngưỡng households_min lớn hơn households_max.")
         if self.bloc_size_min > self.bloc_size_max:
-            raise ValueError("bloc_size_min lớn hơn bloc_size_max")
+            raise ValueError("Ngưỡng bloc_size_min lớn hơn bloc_size_max.")
         return self
 
 
@@ -140,7 +140,7 @@ class Config(Model):
     @model_validator(mode="after")
     def _scheme_declared(self) -> "Config":
         if self.scheme not in {s.id for s in self.schemes}:
-            raise ValueError(f"hệ “{self.scheme}” chưa được khai trong schemes")
+            raise ValueError(f"Hệ “{self.scheme}” chưa được khai trong schemes.")
         return self
 
     @property

@@ -74,11 +74,11 @@ class QuizItem(Model):
     @model_validator(mode="after")
     def _shape(self) -> "QuizItem":
         if self.kind == "mcq" and len(self.options) < 2:
-            raise ValueError("câu trắc nghiệm cần ít nhất 2 phương án")
+            raise ValueError("Câu trắc nghiệm cần ít nhất 2 phương án")
         if self.kind == "true_false" and not isinstance(self.answer, bool):
-            raise ValueError("câu đúng/sai cần answer: true hoặc false")
+            raise ValueError("Câu đúng/sai cần answer: true hoặc false")
         if self.kind == "short_answer" and not (isinstance(self.answer, list) and self.answer):
-            raise ValueError("câu trả lời ngắn cần answer là danh sách đáp án được chấp nhận")
+            raise ValueError("Câu trả lời ngắn cần answer là danh sách đáp án được chấp nhận")
         return self
 
 

@@ -1,0 +1,100 @@
+"""The build: takes a project root and a privacy profile; checks the data, produces the
+pages, the search index and the downloads, hands the pages to the site engine, and swaps the
+finished site into place. A failed build leaves the previous site untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import check_project
+from .findings import Report
+from .site.mkdocs_adapter import EngineError, build_site, write_docs
+from .site.pages import produce_pages
+from .site.search_index import build_search_index
+
+OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    report: Report
+    pages: int
+
+
+def default_out(root: Path, profile: str) -> Path:
+    return root / ("site" if profile == "public" else "site-noi-bo")
+
+
+def build(root: Path, profile: str = "public", out: Path | None = None) -> BuildResult:
+    root = Path(root).resolve()
+    out = Path(out).resolve() if out else default_out(root, profile)
+    dataset, report = check_project(root)
+    if not report.valid():
+        raise BuildError("Dữ liệu còn lỗi.", report)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _epoch(dataset.config.reference_date))
+    content = produce_pages(dataset, report, profile, downloads=[(OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0)])
+    files = build_search_index(content.search_docs)
+    for source, target in content.photos:
+        path = root / "data" / source
+        if path.is_file():
+            files[target] = path.read_bytes()
+    work = root / "build"
+    work.mkdir(exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=work))
+    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        docs_dir = staging / "docs"
+        write_docs(docs_dir, content.pages, files)
+        try:
+            build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True)
+        except EngineError as exc:
+            raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
+        _write_offline_zip(new_site)
+        _swap(new_site, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if new_site.exists():
+            shutil.rmtree(new_site, ignore_errors=True)
+    return BuildResult(out, report, len(content.pages))
+
+
+def _epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def _write_offline_zip(site: Path) -> None:
+    target = site / OFFLINE_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.timezone.utc)
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap"))
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+
+
+def _swap(new_site: Path, out: Path) -> None:
+    """Put the finished site in place; the old one is removed only after the rename."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    new_site.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,67 @@
+"""The one place that knows the site engine: takes generated pages, extra files and the
+navigation, writes them as a MkDocs docs_dir and builds with the project's plain
+`mkdocs.yml` (Material theme), overriding only docs_dir, site_dir, nav and strict.
+Replacing MkDocs with ProperDocs or Zensical means replacing this module."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from .context import Page
+
+
+class EngineError(Exception):
+    """The engine reported warnings or failed; `messages` says what it said."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def page_source(page: Page) -> str:
+    front = {"title": page.title}
+    if page.description:
+        front["description"] = page.description
+    header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
+    return f"---\n{header}\n---\n\n<div class=\"dv-page\">{page.body}</div>\n"
+
+
+def write_docs(docs_dir: Path, pages: list[Page], files: dict[str, bytes]) -> None:
+    for page in pages:
+        target = docs_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page_source(page), encoding="utf-8")
+    for rel_path, data in files.items():
+        target = docs_dir / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, strict: bool = True) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    collector = _Collector()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav, strict=strict)
+        build(config)
+    except MkDocsException as exc:
+        raise EngineError(collector.messages + [str(exc)]) from None
+    finally:
+        logger.removeHandler(collector)
+    if strict and collector.messages:
+        raise EngineError(collector.messages)
