@@ -161,20 +161,63 @@ def coverage(root: Path, fmt: str, strict: bool) -> None:
 
 @main.command(context_settings=CONTEXT)
 @ROOT_OPTION
-def build(root: Path) -> None:
-    """Dựng toàn bộ đầu ra (trang web và bản in) từ data/ và content/. Chạy kiểm tra trước."""
-    from .check import check_project
+@click.option("--profile", type=click.Choice(["public", "internal"]), default="public", show_default=True,
+              help="public: bản công khai (chỉ tên người đã đồng ý, không số điện thoại…); internal: bản nội bộ.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục ghi trang web (mặc định: site/ với bản công khai, site-noi-bo/ với bản nội bộ).")
+def build(root: Path, profile: str, out: Path | None) -> None:
+    """Dựng toàn bộ đầu ra (trang web, chỉ mục tìm kiếm, bản đọc ngoại tuyến) từ data/ và content/.
+
+    Chạy kiểm tra trước và dừng nếu dữ liệu còn lỗi; khi dựng hỏng, trang cũ được giữ nguyên.
+    """
+    from .build import BuildError, build as run_build
     from .output import as_text
 
     _configure_output()
     root = _project_root(root)
-    _, report = check_project(root)
-    if not report.valid():
-        click.echo(as_text(report, root), nl=False)
-        click.echo("Dừng dựng vì dữ liệu còn lỗi.", err=True)
+    try:
+        result = run_build(root, profile=profile, out=out)
+    except BuildError as exc:
+        if exc.report is not None and not exc.report.valid():
+            click.echo(as_text(exc.report, root), nl=False)
+        click.echo(f"Dừng dựng: {exc}", err=True)
         sys.exit(1)
-    click.echo("Dữ liệu hợp lệ. Phần dựng trang web và bản in chưa có trong phiên bản này (xem issue #3, #5).", err=True)
-    sys.exit(3)
+    warnings = len(result.report.warnings)
+    click.echo(f"Đã dựng {result.pages} trang vào {result.site_dir} ({warnings} cảnh báo dữ liệu; xem “handbook check”).")
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--port", type=int, default=8000, show_default=True, help="Cổng trên máy này (127.0.0.1).")
+@click.option("--profile", type=click.Choice(["public", "internal"]), default="public", show_default=True,
+              help="Bản công khai hoặc bản nội bộ.")
+def serve(root: Path, port: int, profile: str) -> None:
+    """Xem trước trang web tại http://127.0.0.1:CỔNG và tự dựng lại khi dữ liệu, nội dung thay đổi."""
+    from .build import BuildError, build as run_build, default_out
+    from .output import as_text
+    from .serve import serve as run_server
+
+    _configure_output()
+    root = _project_root(root)
+
+    def rebuild() -> None:
+        try:
+            result = run_build(root, profile=profile)
+            click.echo(f"Đã dựng lại {result.pages} trang.")
+        except BuildError as exc:
+            if exc.report is not None and not exc.report.valid():
+                click.echo(as_text(exc.report, root), nl=False)
+            click.echo(f"Dựng lại không thành công, vẫn hiển thị bản trước: {exc}", err=True)
+
+    rebuild()
+    site = default_out(root, profile)
+    if not site.is_dir():
+        raise click.ClickException("Chưa dựng được trang web; sửa các lỗi trên rồi chạy lại.")
+    try:
+        run_server(root, site, rebuild, port=port,
+                   on_ready=lambda p: click.echo(f"Đang phục vụ tại http://127.0.0.1:{p}/ (Ctrl+C để dừng)."))
+    except KeyboardInterrupt:
+        click.echo("Đã dừng.")
 
 
 def _project_root(root: Path) -> Path:

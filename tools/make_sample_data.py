@@ -239,7 +239,8 @@ def person(pid: str, district: str, gender: str | None = None, born: tuple[int, 
         "religion": religion,
         "party_member": party_member,
         "phone": phone(),
-        "address": address if address and rng.random() < 0.35 else None,
+        # A house number makes the address a person's own, not a place name seen on public pages.
+        "address": f"số nhà {house}, {address}" if address and (house := rng.randint(1, 180)) and rng.random() < 0.35 else None,
         "consent_to_publish": agrees,
         "consent_date": fmt(rand_date(dt.date(2023, 4, 1), dt.date(2023, 9, 30))) if agrees else None,
         "sample": True,
@@ -486,7 +487,7 @@ def team_record(v: Village) -> dict:
             if rng.random() < 0.3:
                 approved_on = day + dt.timedelta(days=rng.randint(1, 4))
                 act["photos"] = [{
-                    "file": "photos/placeholder.jpg",
+                    "file": "photos/anh-mau.svg",
                     "caption": f"{title} tại {v.label}, {c.label}, ngày {vn_date(day)}; "
                                f"thành viên Tổ Dân vận và Nhân dân cùng tham gia.",
                     "approved": True,
@@ -636,9 +637,9 @@ def build_blocs() -> None:
                          party=1.0 if position != "bi_thu_doan_thanh_nien" else 0.9, consent=0.75)
             rec.pop("address", None)
             if role in ("truong_khoi", "giup_viec"):
-                rec["office_phone"] = f"0204 3{rng.randint(100, 999)} {rng.randint(100, 999)}"
-                order = [k for k in rec if k not in ("office_phone", "consent_to_publish", "consent_date", "sample")]
-                rec = {k: rec[k] for k in order + ["office_phone", "consent_to_publish", "consent_date", "sample"] if k in rec}
+                # Office numbers were generated here once; the draws stay so the rest of the
+                # sample does not change, but a sample needs no phone number on a public page.
+                rng.randint(100, 999), rng.randint(100, 999)
             rec["bloc_role"] = role
             rec["position"] = position
             followed = rng.sample(c.villages, 2) if position != "cong_chuc" else []
@@ -934,7 +935,7 @@ def build_models() -> None:
         })
         if with_photo:
             day = rand_date(dt.date(2024, 3, 1), dt.date(2024, 11, 15))
-            photo = {"file": "photos/placeholder.jpg",
+            photo = {"file": "photos/anh-mau.svg",
                      "caption": f"{name}: hoạt động tại {full_place}, {c.district_label}, ngày {vn_date(day)}."}
             if mid == MODEL_H:
                 photo.update({"approved": False, "publish": True})
@@ -1058,7 +1059,7 @@ def activities_for(aid: str, name: str, party_org: str, communes: list[Commune],
                            "content": rng.choice(pool).format(p=where), "participants": rng.randint(*size)})
             if rng.random() < 0.06:
                 act["photos"] = [{
-                    "file": "photos/placeholder.jpg",
+                    "file": "photos/anh-mau.svg",
                     "caption": f"Cán bộ, đảng viên {name} tham gia hoạt động tại {where}, "
                                f"ngày {vn_date(day)}. {act['content']}",
                     "approved": True,

@@ -33,6 +33,15 @@ def publishable(photo: Photo) -> bool:
     return photo.publish and photo.approved and bool(photo.caption) and len(photo.caption) >= MIN_CAPTION
 
 
+@rule("PHOTO-FILE-MISSING", "Tệp ảnh có trong thư mục data/", Severity.WARNING, CLAUSE, DOC, "IV.1")
+def file_missing(ctx: RuleContext) -> Iterator[Finding]:
+    for at in _records(ctx):
+        for sub, photo in iter_photos(at.obj):
+            if photo.publish and not (ctx.ds.root / "data" / photo.file).is_file():
+                yield ctx.finding(at, sub + ("file",), f"Không thấy tệp ảnh “data/{photo.file}” nên ảnh sẽ không được đăng.",
+                                  hint="Đặt tệp ảnh vào thư mục data/ đúng đường dẫn đã ghi.")
+
+
 def _records(ctx: RuleContext):
     for collection in (ctx.ds.teams, ctx.ds.models, ctx.ds.assignments):
         yield from collection.values()

@@ -42,9 +42,15 @@ class SiteContext:
         return f'<a{klass} href="{esc(rel(page, target, anchor))}">{esc(text)}</a>'
 
     def unit_link(self, page: str, unit_id: str) -> str:
+        """A link to a unit's page; villages have none of their own: they link to their place
+        on the commune page."""
         at = self.ds.units.get(unit_id)
         if at is None:
             return esc(unit_id)
+        if self.level(unit_id) == "thon":
+            commune = self.commune_of(unit_id)
+            if commune:
+                return self.a(page, unit_page(commune), f"{unit_label(at.obj)}, {self.unit_name(commune)}", anchor=unit_id)
         return self.a(page, unit_page(unit_id), unit_label(at.obj))
 
     def unit_name(self, unit_id: str) -> str:

@@ -111,8 +111,8 @@ def _model(ctx: SiteContext, m) -> tuple[Page, list[tuple[str, str]]]:
     files: list[tuple[str, str]] = []
     figures = []
     for photo in m.photos:
-        if not photo_publishable(photo):
-            continue  # captions and vetting come first (HD 02-HD/BDVTU, IV.1)
+        if not photo_publishable(photo) or not (ctx.ds.root / "data" / photo.file).is_file():
+            continue  # captions, vetting and the file itself come first (HD 02-HD/BDVTU, IV.1)
         target = f"assets/anh/{os.path.basename(photo.file)}"
         files.append((photo.file, target))
         figures.append(f'<figure class="dv-photo"><img src="{esc(rel(path, target))}" alt="{esc(photo.caption)}" loading="lazy" width="640" height="400">'

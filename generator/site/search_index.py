@@ -1,16 +1,16 @@
 """Client-side search index: takes the site's pages as `SearchDoc`s, gives the static files
 `theme/assets/search.js` reads (all under `assets/search/`, all plain `.js` so the site also
-searches from file://).
+searches from file://). Stdlib only; the same input always gives the same bytes.
 
 Why our own index, the file format, the folding and the ranking: docs/search.md.
 
-    assets/search/meta.js      window.dvSearch.setMeta({...})      doc count, chunk size, shard list
+    assets/search/meta.js      window.dvSearch.setMeta({version, docs, chunk, prefix, shards, split, build})
     assets/search/t/<sh>.js    window.dvSearch.addShard("<sh>", {folded term: [[variant, postings], ...]})
     assets/search/d/<n>.js     window.dvSearch.addDocs(<n>, [[url, title, section, excerpt], ...])
 
-A posting is [doc index, weight] or [doc index, weight, 1] when the term is in the title.
-`search()` is the same ranking as search.js, in Python, so tests and `index_bytes_per_query`
-can say what a phone downloads for a query without a browser.
+Postings are flat: [doc gap, weight, doc gap, weight, ...]; a negative weight means the term
+is also in the title. `search()` is the ranking of search.js in Python, so tests and
+`index_bytes_per_query` can say what a phone downloads for a query without a browser.
 """
 
 from __future__ import annotations

@@ -333,8 +333,8 @@
   function formatCount(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); }
 
   function readQuery() {
-    var search = (global.location && global.location.search || '').replace(/^\?/, '');
-    var parts = search ? search.split('&') : [];
+    var qs = (global.location && global.location.search || '').replace(/^\?/, '');
+    var parts = qs ? qs.split('&') : [];
     for (var i = 0; i < parts.length; i++) {
       var kv = parts[i].split('=');
       if (kv[0] === 'q') {
@@ -453,6 +453,8 @@
       }
     });
     if (input.form) input.form.addEventListener('submit', function (e) { e.preventDefault(); });
+    // Start the small meta.js download as soon as the user shows intent.
+    input.addEventListener('focus', function () { getMeta().catch(function () {}); });
 
     var initial = readQuery();
     if (initial) {

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Debian packages the tests and the print stage need: Chromium (browser tests, screenshots),
+# poppler-utils (pdftotext, pdffonts, pdftoppm). Installs only what is missing; needs root
+# (CI and the developer machines run as root) or sudo.
+set -euo pipefail
+packages=(chromium poppler-utils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

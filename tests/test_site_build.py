@@ -1,0 +1,266 @@
+"""The website as files: every link resolves, nothing private reaches the public build, two
+builds are identical, a failed build keeps the previous site, no request leaves the site."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import threading
+import urllib.request
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator import build as build_module
+from generator.build import BuildError, build
+from generator.check import check_project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory) -> Path:
+    return build(ROOT, out=tmp_path_factory.mktemp("public") / "site").site_dir
+
+
+@pytest.fixture(scope="module")
+def internal_site(tmp_path_factory) -> Path:
+    return build(ROOT, profile="internal", out=tmp_path_factory.mktemp("internal") / "site").site_dir
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.scripts_with_src: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs and attrs["id"]:
+            self.ids.add(attrs["id"])
+        for name in ("href", "src"):
+            if attrs.get(name):
+                self.refs.append((tag, attrs[name]))
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_the_site_has_every_section(public_site):
+    for page in ["index.html", "tim-kiem.html", "hoi-dap/index.html", "chuyen-de/index.html", "don-vi/bac-giang.html",
+                 "don-vi/bg-tan-yen.html", "don-vi/bg-tan-yen-phuc-son.html", "mo-hinh/index.html",
+                 "mo-hinh/mh-duong-noi-dong-lai-xa.html", "van-ban/index.html", "van-ban/nq-25-tw-2013.html",
+                 "thuat-ngu.html", "thong-ke.html", "tai-ve.html", "doi-tuong/to-truong.html"]:
+        assert (public_site / page).is_file(), page
+
+
+def test_every_internal_link_and_asset_resolves(public_site):
+    # 404.html is served by a web server for any missing path, so MkDocs writes it with
+    # root-relative links; it is not part of the navigable (or offline) site.
+    parsed = {path: _parse(path) for path in _html_files(public_site) if path.name != "404.html"}
+    broken = []
+    for path, parser in parsed.items():
+        for tag, ref in parser.refs:
+            parts = urlsplit(ref)
+            if parts.scheme in ("http", "https", "mailto"):
+                continue
+            assert parts.scheme == "", f"{path}: unexpected scheme in {ref}"
+            target = path if not parts.path else (path.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{path.relative_to(public_site)} → {ref}")
+                continue
+            if parts.fragment and target.suffix == ".html" and not parts.fragment.startswith("__"):
+                ids = parsed[target].ids if target in parsed else _parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(public_site)} → {ref} (no such anchor)")
+    assert broken == []
+
+
+def test_no_page_loads_anything_from_another_host(public_site):
+    for path in _html_files(public_site):
+        for tag, ref in _parse(path).refs:
+            if tag in ("script", "link", "img", "iframe", "source"):
+                assert not urlsplit(ref).scheme and not ref.startswith("//"), f"{path}: {tag} {ref}"
+    for css in public_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, css
+
+
+def test_generated_content_holds_no_script_or_event_handler(public_site):
+    for path in _html_files(public_site):
+        text = path.read_text(encoding="utf-8")
+        match = re.search(r'<div class="dv-page">(.*)</article>', text, re.S)
+        if not match:
+            continue
+        content = match.group(1)
+        assert "<script" not in content and "<iframe" not in content, path
+        assert not re.search(r"<[a-z][^>]*\son[a-z]+=", content), path
+        assert "javascript:" not in content, path
+
+
+def test_markdown_in_data_is_sanitised():
+    from generator.site.html import esc, render_markdown
+
+    html = render_markdown('Chữ <script>alert(1)</script> và [liên kết](javascript:alert(2)) <img src=x onerror=alert(3)>')
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html.replace("onerror=alert(3)&gt;", "")
+    assert "&lt;script&gt;" in html
+    assert esc('<b onclick="x">') == "&lt;b onclick=&quot;x&quot;&gt;"
+
+
+# ------------------------------------------------------------------------------ privacy
+
+PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)")
+
+
+def _internal_values() -> dict[str, set[str]]:
+    dataset, _ = check_project(ROOT)
+    values: dict[str, set[str]] = {"phone": set(), "id_number": set(), "address": set(), "email": set(), "name": set()}
+    names = [p.obj.full_name for p in dataset.people.values()]
+    for at in dataset.people.values():
+        person = at.obj
+        for field in ("phone", "id_number", "address", "email"):
+            value = getattr(person, field)
+            if value:
+                values[field].add(value)
+        if not person.consent_to_publish and names.count(person.full_name) == 1:
+            values["name"].add(person.full_name)
+    return values
+
+
+def _site_text(site: Path) -> str:
+    parts = []
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix in (".html", ".js", ".json", ".xml", ".txt", ".csv"):
+            parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+def test_public_build_has_no_phone_number_and_no_internal_value(public_site):
+    text = _site_text(public_site)
+    assert PHONE.findall(text) == []
+    values = _internal_values()
+    assert values["phone"] and values["name"], "the sample must have internal values for this test to mean anything"
+    for field, items in values.items():
+        leaked = sorted(v for v in items if v in text)
+        assert leaked == [], f"{field} leaked: {leaked[:5]}"
+    for label in ("Tôn giáo:", "Dân tộc:", "Đảng viên:", "CCCD:"):
+        assert label not in text
+
+
+def test_internal_build_shows_what_internal_readers_may_see(internal_site):
+    text = _site_text(internal_site)
+    values = _internal_values()
+    assert any(v in text for v in values["phone"])
+    assert any(v in text for v in values["name"])
+    assert "Tôn giáo:" in text or "Dân tộc:" in text
+
+
+def test_withheld_photo_is_not_published(public_site):
+    page = (public_site / "mo-hinh" / "mh-camera-an-ninh-thang.html").read_text(encoding="utf-8")
+    assert "<img" not in page  # its only photo is not approved
+
+
+# ------------------------------------------------------------------------------ reproducible, atomic
+
+def _tree(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(public_site, tmp_path):
+    again = build(ROOT, out=tmp_path / "again").site_dir
+    first, second = _tree(public_site), _tree(again)
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_a_build_failing_midway_leaves_the_previous_site_intact(tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    build(ROOT, out=out)
+    before = _tree(out)
+
+    def explode(site: Path) -> None:
+        (site / "half-written.html").write_text("…", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "_write_offline_zip", explode)
+    with pytest.raises(OSError):
+        build(ROOT, out=out)
+    assert _tree(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "temporary build left behind"
+
+
+def test_a_data_error_stops_the_build_before_anything_is_written(tmp_path):
+    project = tmp_path / "p"
+    for name in ("data", "content", "theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    out = project / "site"
+    build(project, out=out)
+    before = _tree(out)
+    team = next((project / "data" / "teams").rglob("*.yml"))
+    team.write_text(team.read_text(encoding="utf-8").replace("households:", "housholds:", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(project, out=out)
+    assert info.value.report is not None and info.value.report.errors
+    assert _tree(out) == before
+
+
+# ------------------------------------------------------------------------------ downloads and preview
+
+def test_offline_zip_holds_the_whole_site(public_site):
+    archive = public_site / "downloads" / "so-tay-dan-van-ngoai-tuyen.zip"
+    with zipfile.ZipFile(archive) as z:
+        names = set(z.namelist())
+    assert "so-tay-dan-van/index.html" in names
+    assert "so-tay-dan-van/assets/search.js" in names
+    assert any(n.startswith("so-tay-dan-van/assets/search/t/") for n in names)
+    html_pages = {p.relative_to(public_site).as_posix() for p in _html_files(public_site)}
+    assert {f"so-tay-dan-van/{p}" for p in html_pages} <= names
+
+
+def test_serve_rebuilds_when_data_changes(tmp_path):
+    from generator.serve import serve
+
+    project = tmp_path / "p"
+    for name in ("data", "content", "theme"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    build(project)
+    rebuilt = threading.Event()
+    stop = threading.Event()
+    port: list[int] = []
+
+    def rebuild() -> None:
+        build(project)
+        rebuilt.set()
+
+    thread = threading.Thread(target=serve, kwargs=dict(root=project, site=project / "site", rebuild=rebuild, port=0,
+                                                         interval=0.2, stop=stop, on_ready=port.append), daemon=True)
+    thread.start()
+    try:
+        for _ in range(50):
+            if port:
+                break
+            threading.Event().wait(0.1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port[0]}/index.html") as response:
+            assert "Sổ tay công tác dân vận" in response.read().decode("utf-8")
+        model = project / "data" / "models" / "mh-duong-noi-dong-lai-xa.yml"
+        model.write_text(model.read_text(encoding="utf-8").replace("Tổ dân vận thôn Lại Xá", "Tổ dân vận thôn Lại Xá (đã sửa)", 1), encoding="utf-8")
+        assert rebuilt.wait(60), "no rebuild after a data change"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port[0]}/mo-hinh/mh-duong-noi-dong-lai-xa.html") as response:
+            assert "(đã sửa)" in response.read().decode("utf-8")
+    finally:
+        stop.set()
+        thread.join(10)
