@@ -55,6 +55,45 @@ def check_content(ds: Dataset) -> list[Finding]:
                 findings.append(_finding("CONTENT-QUIZ-SHAPE", Severity.WARNING, at, ("quiz", i, "options"),
                                          f"Câu “{item.id}” không phải trắc nghiệm nên các phương án sẽ bị bỏ qua."))
     findings += _near_duplicates(ds)
+    findings += _unregistered_citations(ds)
+    return findings
+
+
+def _texts(ds: Dataset):
+    """(record, key path, text) of every free text where a document may be cited."""
+    for at in ds.qa.values():
+        yield at, ("question",), at.obj.question + "\n" + at.obj.answer
+    for at in ds.modules.values():
+        m = at.obj
+        yield at, ("handout",), m.handout
+        yield at, ("trainer_notes",), m.trainer_notes
+        for i, a in enumerate(m.activities):
+            yield at, ("activities", i, "instructions"), a.instructions
+        for i, q in enumerate(m.quiz):
+            yield at, ("quiz", i, "explanation"), q.question + "\n" + q.explanation
+    for at in ds.models.values():
+        yield at, ("story",), (at.obj.story or "") + "\n" + at.obj.summary
+    for at in ds.terms:
+        yield at, ("definition",), at.obj.definition
+    for at in ds.assignments.values():
+        for i, act in enumerate(at.obj.activities):
+            yield at, ("activities", i, "content"), act.content
+
+
+def _unregistered_citations(ds: Dataset) -> list[Finding]:
+    from .citations import Registry, find_mentions
+
+    registry = Registry(at.obj for at in ds.documents.values())
+    findings = []
+    for at, sub, text in _texts(ds):
+        seen = set()
+        for mention in find_mentions(text):
+            if mention.number in seen or registry.resolve(mention):
+                continue
+            seen.add(mention.number)
+            findings.append(_finding("CITE-UNREGISTERED", Severity.WARNING, at, sub,
+                                     f"Văn bản “{mention.number}” được nhắc đến nhưng chưa có trong sổ văn bản nên không tạo được liên kết.",
+                                     hint="Thêm văn bản vào data/documents.yml (số, loại, cơ quan ban hành, ngày, trích yếu), hoặc sửa số cho đúng."))
     return findings
 
 
