@@ -14,6 +14,9 @@ from pathlib import Path
 
 from .check import check_project
 from .findings import Report
+from .printing.documents import jobs_for
+from .printing.render import render_all
+from .quiz_export import write_quiz_exports
 from .site.mkdocs_adapter import EngineError, build_site, write_docs
 from .site.pages import produce_pages
 from .site.search_index import build_search_index
@@ -38,21 +41,24 @@ def default_out(root: Path, profile: str) -> Path:
     return root / ("site" if profile == "public" else "site-noi-bo")
 
 
-def build(root: Path, profile: str = "public", out: Path | None = None) -> BuildResult:
+def build(root: Path, profile: str = "public", out: Path | None = None, pdf: bool = True) -> BuildResult:
     root = Path(root).resolve()
     out = Path(out).resolve() if out else default_out(root, profile)
     dataset, report = check_project(root)
     if not report.valid():
         raise BuildError("Dữ liệu còn lỗi.", report)
     os.environ.setdefault("SOURCE_DATE_EPOCH", _epoch(dataset.config.reference_date))
-    content = produce_pages(dataset, report, profile, downloads=[(OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0)])
+    work = root / "build"
+    work.mkdir(exist_ok=True)
+    downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
+    listing = _make_downloads(dataset, downloads_dir, work, pdf)
+    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
+    content = produce_pages(dataset, report, profile, downloads=listing)
     files = build_search_index(content.search_docs)
     for source, target in content.photos:
         path = root / "data" / source
         if path.is_file():
             files[target] = path.read_bytes()
-    work = root / "build"
-    work.mkdir(exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=work))
     new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
@@ -62,13 +68,30 @@ def build(root: Path, profile: str = "public", out: Path | None = None) -> Build
             build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True)
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
+        shutil.copytree(downloads_dir, new_site / "downloads", dirs_exist_ok=True)
         _write_offline_zip(new_site)
         _swap(new_site, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(downloads_dir, ignore_errors=True)
         if new_site.exists():
             shutil.rmtree(new_site, ignore_errors=True)
     return BuildResult(out, report, len(content.pages))
+
+
+def _make_downloads(dataset, folder: Path, work: Path, pdf: bool) -> list[tuple[str, str, int]]:
+    """Render every publication (from the cache when unchanged) and the quiz exports."""
+    listing: list[tuple[str, str, int]] = []
+    if pdf:
+        jobs = jobs_for(dataset)
+        titles = {job.name: job.title for job in jobs}
+        for item in render_all(jobs, folder, work / "pdf-cache"):
+            listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))
+    for path in write_quiz_exports(dataset, folder / "moodle"):
+        label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
+        module = dataset.modules.get(path.name.split(".")[0])
+        listing.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}", path.stat().st_size))
+    return listing
 
 
 def _epoch(day: dt.date) -> str:
@@ -80,7 +103,9 @@ def _write_offline_zip(site: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.timezone.utc)
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap"))
+    # The offline copy is for reading on a phone: the PDFs and exports stay separate downloads.
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap")
+                   and not p.relative_to(site).as_posix().startswith("downloads/"))
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)

@@ -165,7 +165,8 @@ def coverage(root: Path, fmt: str, strict: bool) -> None:
               help="public: bản công khai (chỉ tên người đã đồng ý, không số điện thoại…); internal: bản nội bộ.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục ghi trang web (mặc định: site/ với bản công khai, site-noi-bo/ với bản nội bộ).")
-def build(root: Path, profile: str, out: Path | None) -> None:
+@click.option("--no-pdf", is_flag=True, help="Bỏ qua các bản in PDF (dựng nhanh khi chỉ sửa trang web).")
+def build(root: Path, profile: str, out: Path | None, no_pdf: bool) -> None:
     """Dựng toàn bộ đầu ra (trang web, chỉ mục tìm kiếm, bản đọc ngoại tuyến) từ data/ và content/.
 
     Chạy kiểm tra trước và dừng nếu dữ liệu còn lỗi; khi dựng hỏng, trang cũ được giữ nguyên.
@@ -176,7 +177,7 @@ def build(root: Path, profile: str, out: Path | None) -> None:
     _configure_output()
     root = _project_root(root)
     try:
-        result = run_build(root, profile=profile, out=out)
+        result = run_build(root, profile=profile, out=out, pdf=not no_pdf)
     except BuildError as exc:
         if exc.report is not None and not exc.report.valid():
             click.echo(as_text(exc.report, root), nl=False)
@@ -184,6 +185,43 @@ def build(root: Path, profile: str, out: Path | None) -> None:
         sys.exit(1)
     warnings = len(result.report.warnings)
     click.echo(f"Đã dựng {result.pages} trang vào {result.site_dir} ({warnings} cảnh báo dữ liệu; xem “handbook check”).")
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.argument("name", required=False)
+@click.option("--variant", type=click.Choice(["pdf/ua-1", "pdf/a-3b"]), default=None,
+              help="Biến thể PDF: pdf/ua-1 (gắn thẻ, cho người khiếm thị) hoặc pdf/a-3b (lưu trữ lâu dài).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/pdf"), show_default=True,
+              help="Thư mục ghi tệp PDF.")
+def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
+    """In một ấn phẩm (theo mã trong data/publications.yml, hoặc mã-chuyên-đề) ra PDF; không ghi NAME để liệt kê."""
+    from .check import check_project
+    from .output import as_text
+    from .printing.documents import jobs_for
+    from .printing.render import render_all
+
+    _configure_output()
+    root = _project_root(root)
+    dataset, report = check_project(root)
+    if not report.valid():
+        click.echo(as_text(report, root), nl=False)
+        sys.exit(1)
+    jobs = jobs_for(dataset)
+    if not name:
+        for job in jobs:
+            click.echo(f"{job.name:<55} {job.title}")
+        return
+    chosen = [j for j in jobs if j.name == name or j.publication == name]
+    if not chosen:
+        from .dataset import suggest
+
+        guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs})
+        raise click.UsageError(f"Không có ấn phẩm “{name}”." + (f" Có phải ý bạn là “{guess}”?" if guess else "")
+                               + " Chạy “handbook pdf” để xem danh sách.")
+    out = out if out.is_absolute() else root / out
+    for item in render_all(chosen, out, root / "build" / "pdf-cache", variant=variant):
+        click.echo(f"{item.path}{' (từ bộ nhớ đệm)' if item.cached else ''}")
 
 
 @main.command(context_settings=CONTEXT)

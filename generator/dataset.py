@@ -45,6 +45,7 @@ class Dataset:
     terms: list[Located] = field(default_factory=list)
     modules: dict[str, Located] = field(default_factory=dict)
     qa: dict[str, Located] = field(default_factory=dict)
+    publications: dict[str, Located] = field(default_factory=dict)
     people: dict[str, Located] = field(default_factory=dict)
     files: list[LoadedFile] = field(default_factory=list)
     # Records whose file did not validate, by kind: their ids still count as declared, so
@@ -70,11 +71,12 @@ class Dataset:
 
 _COLLECTIONS = {
     "units": "units", "documents": "documents", "team": "teams", "bloc": "blocs", "model": "models",
-    "assignment": "assignments", "topics": "topics", "module": "modules", "qa": "qa",
+    "assignment": "assignments", "topics": "topics", "module": "modules", "qa": "qa", "publications": "publications",
 }
 _DUP_LABEL = {
     "units": "đơn vị", "documents": "văn bản", "team": "Tổ", "bloc": "Khối", "model": "mô hình",
     "assignment": "phân công", "topics": "chủ đề", "module": "chuyên đề", "qa": "câu hỏi", "person": "người",
+    "publications": "ấn phẩm",
 }
 
 

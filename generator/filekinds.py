@@ -14,6 +14,7 @@ from .schema.config import Config
 from .schema.content import GlossaryFile, Module, QAFrontMatter, TopicsFile
 from .schema.documents import DocumentsFile
 from .schema.exemplar import Exemplar
+from .schema.publications import PublicationsFile
 from .schema.team import Team
 from .schema.units import UnitsFile
 
@@ -36,6 +37,7 @@ KINDS: tuple[FileKind, ...] = (
     FileKind("bloc", "tệp Khối Dân vận cơ sở", Bloc, ("data/blocs/*.yml",)),
     FileKind("model", "tệp mô hình “Dân vận khéo”", Exemplar, ("data/models/*.yml",)),
     FileKind("assignment", "tệp phân công phụ trách xã", Assignment, ("data/assignments/*.yml",)),
+    FileKind("publications", "tệp ấn phẩm in", PublicationsFile, ("data/publications.yml",), many="publications"),
     FileKind("topics", "tệp chủ đề hỏi – đáp", TopicsFile, ("content/topics.yml",), many="topics"),
     FileKind("glossary", "tệp thuật ngữ", GlossaryFile, ("content/glossary.yml",), many="terms"),
     FileKind("module", "tệp chuyên đề tập huấn", Module, ("content/modules/*.yml",)),

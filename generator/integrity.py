@@ -77,7 +77,7 @@ def iter_refs(obj: BaseModel, path: tuple = ()) -> Iterator[tuple[str, str, tupl
 
 def _record_sets(ds: Dataset) -> list[Located]:
     records: list[Located] = []
-    for collection in (ds.units, ds.documents, ds.teams, ds.blocs, ds.models, ds.assignments, ds.topics, ds.modules, ds.qa):
+    for collection in (ds.units, ds.documents, ds.teams, ds.blocs, ds.models, ds.assignments, ds.topics, ds.modules, ds.qa, ds.publications):
         records.extend(collection.values())
     records.extend(ds.terms)
     if ds.config_at:

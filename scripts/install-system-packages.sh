@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests and the print stage need: Chromium (browser tests, screenshots),
+# fonts-croscore (Tinos, Arimo: the print fonts), Pango (WeasyPrint),
 # poppler-utils (pdftotext, pdffonts, pdftoppm). Installs only what is missing; needs root
 # (CI and the developer machines run as root) or sudo.
 set -euo pipefail
-packages=(chromium poppler-utils)
+packages=(chromium poppler-utils fonts-croscore libpango-1.0-0 libpangoft2-1.0-0)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -194,7 +194,8 @@ def search_page(ctx: SiteContext) -> Page:
 def downloads(ctx: SiteContext, files: list[tuple[str, str, int]]) -> Page:
     """files: (site path under downloads/, label, size in bytes)."""
     path = "tai-ve.md"
-    rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(round(size / 1024))} KB"] for target, label, size in files]
+    rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(max(1, round(size / 1024)))} KB" if size else "–"]
+            for target, label, size in files]
     body = ("<p>Các tệp để đọc khi không có mạng, in và dùng trong tập huấn.</p>"
             + (table(["Tệp", "Dung lượng"], rows) if rows else "<p>Chưa có tệp nào.</p>")
             + "<p>Bản đọc ngoại tuyến: tải tệp nén, giải nén rồi mở <code>index.html</code> bằng trình duyệt.</p>")
