@@ -17,6 +17,7 @@ from .findings import Report
 from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
+from .reports import compute, periods_due, report_job, report_workbook
 from .site.mkdocs_adapter import EngineError, build_site, write_docs
 from .site.pages import produce_pages
 from .site.search_index import build_search_index
@@ -51,7 +52,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     work = root / "build"
     work.mkdir(exist_ok=True)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
-    listing = _make_downloads(dataset, downloads_dir, work, pdf)
+    listing = _make_downloads(dataset, report, downloads_dir, work, pdf)
     listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
     content = produce_pages(dataset, report, profile, downloads=listing)
     files = build_search_index(content.search_docs)
@@ -79,11 +80,16 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     return BuildResult(out, report, len(content.pages))
 
 
-def _make_downloads(dataset, folder: Path, work: Path, pdf: bool) -> list[tuple[str, str, int]]:
+def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool) -> list[tuple[str, str, int]]:
     """Render every publication (from the cache when unchanged) and the quiz exports."""
     listing: list[tuple[str, str, int]] = []
+    periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
+    for data in periodic:
+        path = folder / f"bao-cao-{data.period}-{data.year}.xlsx"
+        path.write_bytes(report_workbook(dataset, data))
+        listing.append((f"downloads/{path.name}", f"{data.title} (bảng tính)", path.stat().st_size))
     if pdf:
-        jobs = jobs_for(dataset)
+        jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
         titles = {job.name: job.title for job in jobs}
         for item in render_all(jobs, folder, work / "pdf-cache"):
             listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))

@@ -226,6 +226,37 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
 
 @main.command(context_settings=CONTEXT)
 @ROOT_OPTION
+@click.option("--period", type=click.Choice(["6-thang", "nam"]), default=None,
+              help="Kỳ báo cáo: 6-thang hoặc nam (mặc định: cả hai kỳ gần nhất đã đến hạn).")
+@click.option("--year", type=int, default=None, help="Năm báo cáo (mặc định: theo ngày chốt số liệu).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/bao-cao"), show_default=True,
+              help="Thư mục ghi báo cáo.")
+def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
+    """Lập báo cáo 6 tháng hoặc năm (PDF theo thể thức văn bản của Đảng và bảng tính XLSX) theo huyện, xã."""
+    from .check import check_project
+    from .output import as_text
+    from .printing.render import render_all
+    from .reports import compute, periods_due, report_job, report_workbook
+
+    _configure_output()
+    root = _project_root(root)
+    dataset, findings = check_project(root)
+    if not findings.valid():
+        click.echo(as_text(findings, root), nl=False)
+        sys.exit(1)
+    wanted = [(p, year or y) for p, y in periods_due(dataset) if period in (None, p)]
+    out = out if out.is_absolute() else root / out
+    out.mkdir(parents=True, exist_ok=True)
+    for p, y in wanted:
+        data = compute(dataset, findings, p, y)
+        xlsx = out / f"bao-cao-{p}-{y}.xlsx"
+        xlsx.write_bytes(report_workbook(dataset, data))
+        rendered = render_all([report_job(dataset, data)], out, root / "build" / "pdf-cache")
+        click.echo(f"{rendered[0].path}\n{xlsx}")
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
 @click.option("--port", type=int, default=8000, show_default=True, help="Cổng trên máy này (127.0.0.1).")
 @click.option("--profile", type=click.Choice(["public", "internal"]), default="public", show_default=True,
               help="Bản công khai hoặc bản nội bộ.")

@@ -1139,6 +1139,12 @@ def build_assignments() -> None:
 def build_config() -> None:
     write_yaml(DATA / "config.yml", "config", {
         "province": {"name": "Bắc Giang", "unit": PROVINCE_ID, "board": "Ban Dân vận Tỉnh ủy Bắc Giang"},
+        "report": {
+            "superior": "TỈNH ỦY BẮC GIANG", "issuer": "BAN DÂN VẬN", "number_suffix": "BC/BDVTU", "place": "Bắc Giang",
+            "signing": "K/T TRƯỞNG BAN", "signer_title": "PHÓ TRƯỞNG BAN",
+            "recipients": ["Ban Dân vận Trung ương (b/c)", "Thường trực Tỉnh ủy (b/c)", "Ban Thường vụ Tỉnh ủy (b/c)",
+                           "Các huyện ủy, thành ủy", "Đảng ủy các xã, phường, thị trấn", "Lưu Văn phòng Ban"],
+        },
         "scheme": "ba-cap",
         "reference_date": fmt(REF_DATE),
         "sample": True,

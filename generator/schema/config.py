@@ -122,8 +122,24 @@ class Province(Model):
     board: str = F("Cơ quan biên soạn", "Cơ quan biên soạn sổ tay, ví dụ “Ban Dân vận Tỉnh ủy Bắc Giang”.")
 
 
+class ReportSettings(Model):
+    """How the periodic reports are headed and signed (Vietnamese Party document conventions)."""
+
+    superior: str = F("Cơ quan chủ quản", "Dòng trên của tiêu đề cơ quan, ví dụ “TỈNH ỦY BẮC GIANG”.", "TỈNH ỦY")
+    issuer: str = F("Cơ quan ban hành", "Dòng dưới của tiêu đề cơ quan, ví dụ “BAN DÂN VẬN”.", "BAN DÂN VẬN")
+    number_suffix: str = F("Ký hiệu", "Ký hiệu sau số báo cáo, ví dụ “BC/BDVTU”.", "BC/BDVTU")
+    number: str | None = F("Số", "Số báo cáo; để trống thì in chỗ trống để điền tay.", None)
+    place: str = F("Địa danh", "Địa danh ghi ở dòng ngày tháng, ví dụ “Bắc Giang”.", "")
+    signing: str = F("Thẩm quyền ký", "Ví dụ “T/M BAN THƯỜNG VỤ” hoặc “K/T TRƯỞNG BAN”.", "K/T TRƯỞNG BAN")
+    signer_title: str = F("Chức vụ người ký", "Ví dụ “PHÓ TRƯỞNG BAN”.", "PHÓ TRƯỞNG BAN")
+    signer_name: str | None = F("Họ tên người ký", "Để trống thì để chỗ ký tay.", None)
+    recipients: list[str] = F("Nơi nhận", "Danh sách nơi nhận in ở cuối báo cáo.", [
+        "Thường trực Tỉnh ủy (b/c)", "Ban Thường vụ Tỉnh ủy (b/c)", "Các huyện ủy, thành ủy", "Lưu Văn phòng"])
+
+
 class Config(Model):
     province: Province = F("Tỉnh", "Tỉnh mà bộ dữ liệu này mô tả.")
+    report: ReportSettings = F("Báo cáo định kỳ", "Tiêu đề, số, nơi nhận và chữ ký của báo cáo 6 tháng và năm.", ReportSettings())
     scheme: str = F("Hệ đơn vị hành chính", "Mã hệ đang dùng: “ba-cap” (tỉnh – huyện – xã, trước 2025) hoặc “hai-cap”.", "ba-cap")
     schemes: list[Scheme] = F("Các hệ đơn vị", "Khai báo các hệ đơn vị hành chính và các cấp của từng hệ.", DEFAULT_SCHEMES)
     reference_date: VnDate = F(
