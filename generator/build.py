@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_project
+from .exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
 from .findings import Report
 from .printing.documents import jobs_for
 from .printing.render import render_all
@@ -52,7 +53,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     work = root / "build"
     work.mkdir(exist_ok=True)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
-    listing = _make_downloads(dataset, report, downloads_dir, work, pdf)
+    listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
     listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
     content = produce_pages(dataset, report, profile, downloads=listing)
     files = build_search_index(content.search_docs)
@@ -80,9 +81,26 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     return BuildResult(out, report, len(content.pages))
 
 
-def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool) -> list[tuple[str, str, int]]:
-    """Render every publication (from the cache when unchanged) and the quiz exports."""
+def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> list[tuple[str, str, int]]:
+    """Render every publication (from the cache when unchanged), the periodic reports, the
+    quiz exports, the rosters, the static JSON API, CSV tables and calendars."""
     listing: list[tuple[str, str, int]] = []
+    files: dict[str, tuple[bytes, str]] = {
+        "danh-sach-khoi-to-dan-van.xlsx": (roster_workbook(dataset, profile), "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)"),
+        "lich/han-bao-cao.ics": (deadlines_calendar(dataset), "Lịch hạn báo cáo (thêm vào lịch điện thoại)"),
+        "lich/hoat-dong-tai-co-so.ics": (activities_calendar(dataset), "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
+    }
+    for rel, data in {**json_api(dataset, profile), **csv_exports(dataset, profile)}.items():
+        kind = "JSON" if rel.endswith(".json") else "CSV"
+        files[rel] = (data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}")
+    for aid in sorted(dataset.assignments):
+        org = dataset.assignments[aid].obj.agency.party_org
+        files[f"lich/phan-cong/{aid}.ics"] = (activities_calendar(dataset, aid), f"Lịch hoạt động: {org}")
+    for rel, (data, label) in files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        listing.append((f"downloads/{rel}", label, len(data)))
     periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
     for data in periodic:
         path = folder / f"bao-cao-{data.period}-{data.year}.xlsx"

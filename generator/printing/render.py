@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import shutil
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,9 +74,11 @@ def render_pdf_bytes(html: str, css: str, variant: str | None = None) -> bytes:
 def _render_to(args: tuple[str, str, str | None, str]) -> str:
     html, css, variant, target = args
     data = render_pdf_bytes(html, css, variant)
-    tmp = Path(target).with_suffix(".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    # A unique temporary name: two builds may render the same job into the same cache.
+    handle, tmp = tempfile.mkstemp(dir=Path(target).parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(tmp, target)
     return target
 
 

@@ -191,15 +191,34 @@ def search_page(ctx: SiteContext) -> Page:
     return Page(path, "Tìm kiếm", body, section="Tìm kiếm", search_text="")
 
 
+_GROUPS = [
+    ("Sổ tay in", lambda p: p.startswith("downloads/so-tay-") and p.endswith(".pdf")),
+    ("Tài liệu tập huấn theo chuyên đề", lambda p: p.endswith(".pdf") and not p.startswith("downloads/bao-cao")),
+    ("Báo cáo định kỳ", lambda p: p.startswith("downloads/bao-cao")),
+    ("Câu hỏi kiểm tra cho Moodle", lambda p: p.startswith("downloads/moodle/")),
+    ("Lịch (đăng ký vào lịch điện thoại)", lambda p: p.startswith("downloads/lich/")),
+    ("Bảng tính và dữ liệu", lambda p: p.endswith((".xlsx", ".json", ".csv"))),
+    ("Bản đọc ngoại tuyến", lambda p: True),
+]
+
+
 def downloads(ctx: SiteContext, files: list[tuple[str, str, int]]) -> Page:
-    """files: (site path under downloads/, label, size in bytes)."""
+    """files: (site path under downloads/, label, size in bytes), shown in groups."""
     path = "tai-ve.md"
-    rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(max(1, round(size / 1024)))} KB" if size else "–"]
-            for target, label, size in files]
-    body = ("<p>Các tệp để đọc khi không có mạng, in và dùng trong tập huấn.</p>"
-            + (table(["Tệp", "Dung lượng"], rows) if rows else "<p>Chưa có tệp nào.</p>")
-            + "<p>Bản đọc ngoại tuyến: tải tệp nén, giải nén rồi mở <code>index.html</code> bằng trình duyệt.</p>")
-    return Page(path, "Tải về", body, section="Tải về", search_text="tải về bản đọc ngoại tuyến tệp nén")
+    grouped: dict[str, list] = {name: [] for name, _ in _GROUPS}
+    for entry in files:
+        name = next(n for n, match in _GROUPS if match(entry[0]))
+        grouped[name].append(entry)
+    parts = ["<p>Các tệp để đọc khi không có mạng, in, dùng trong tập huấn và đưa vào phần mềm khác. "
+             "Dữ liệu công khai tuân theo cùng quy định bảo vệ thông tin cá nhân như trang web.</p>"]
+    for name, entries in grouped.items():
+        if not entries:
+            continue
+        rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(max(1, round(size / 1024)))} KB" if size else "–"]
+                for target, label, size in entries]
+        parts.append(f"<h2>{esc(name)}</h2>" + table(["Tệp", "Dung lượng"], rows))
+    parts.append("<p>Bản đọc ngoại tuyến: tải tệp nén, giải nén rồi mở <code>index.html</code> bằng trình duyệt.</p>")
+    return Page(path, "Tải về", "".join(parts), section="Tải về", search_text="tải về bản in sổ tay tài liệu tập huấn báo cáo bảng tính lịch")
 
 
 __all__ = ["home", "glossary", "modules", "statistics", "search_page", "downloads", "model_page", "unit_page"]

@@ -254,11 +254,20 @@ def _term_scores(term: QueryTerm, shard: dict, total: int) -> tuple[dict[int, fl
     title: set[int] = set()
     keys = sorted(k for k in shard if k.startswith(term.folded)) if term.prefix else (
         [term.folded] if term.folded in shard else [])
+    unpacked = {key: [(variant, unpack(flat)) for variant, flat in shard[key]] for key in keys}
+    # Completions of a word still being typed share one idf, from all their documents
+    # together: a rare completion ("vang" for "van") must not outrank the word typed.
+    completion_docs = {doc for key in keys if key != term.folded for _, postings in unpacked[key] for doc, _, _ in postings}
+    completion_idf = _idf(len(completion_docs), total) if completion_docs else 0.0
+    if term.folded in unpacked:  # the typed word exists: no completion weighs more than it
+        exact_idf = _idf(len({doc for _, postings in unpacked[term.folded] for doc, _, _ in postings}), total)
+        completion_idf = min(completion_idf, exact_idf)
     for key in keys:
-        entries = shard[key]
-        entries = [(variant, unpack(flat)) for variant, flat in entries]
-        df = len({doc for _, postings in entries for doc, _, _ in postings})
-        idf = _idf(df, total)
+        entries = unpacked[key]
+        if key == term.folded:
+            idf = _idf(len({doc for _, postings in entries for doc, _, _ in postings}), total)
+        else:
+            idf = completion_idf
         factor = 1.0 if key == term.folded else PREFIX_FACTOR
         for variant, postings in entries:
             exact = term.marked and (variant == term.variant or (term.prefix and variant.startswith(term.variant)))

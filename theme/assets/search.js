@@ -177,14 +177,43 @@
     } else {
       keys = Object.prototype.hasOwnProperty.call(shard, term.folded) ? [term.folded] : [];
     }
+    var unpacked = {};
     keys.forEach(function (key) {
-      var entries = shard[key].map(function (e) { return [e[0], unpack(e[1])]; });
-      var seen = {};
-      var df = 0;
-      entries.forEach(function (e) {
-        e[1].forEach(function (p) { if (!seen[p[0]]) { seen[p[0]] = true; df++; } });
+      unpacked[key] = shard[key].map(function (e) { return [e[0], unpack(e[1])]; });
+    });
+    // Completions of a word still being typed share one idf, from all their documents
+    // together: a rare completion ("vang" for "van") must not outrank the word typed.
+    var completionSeen = {};
+    var completionDf = 0;
+    keys.forEach(function (key) {
+      if (key === term.folded) return;
+      unpacked[key].forEach(function (e) {
+        e[1].forEach(function (p) { if (!completionSeen[p[0]]) { completionSeen[p[0]] = true; completionDf++; } });
       });
-      var weightIdf = idf(df, total);
+    });
+    var completionIdf = completionDf ? idf(completionDf, total) : 0.0;
+    if (Object.prototype.hasOwnProperty.call(unpacked, term.folded)) {
+      // The typed word exists: no completion weighs more than it.
+      var exactSeen = {};
+      var exactDf = 0;
+      unpacked[term.folded].forEach(function (e) {
+        e[1].forEach(function (p) { if (!exactSeen[p[0]]) { exactSeen[p[0]] = true; exactDf++; } });
+      });
+      completionIdf = Math.min(completionIdf, idf(exactDf, total));
+    }
+    keys.forEach(function (key) {
+      var entries = unpacked[key];
+      var weightIdf;
+      if (key === term.folded) {
+        var seen = {};
+        var df = 0;
+        entries.forEach(function (e) {
+          e[1].forEach(function (p) { if (!seen[p[0]]) { seen[p[0]] = true; df++; } });
+        });
+        weightIdf = idf(df, total);
+      } else {
+        weightIdf = completionIdf;
+      }
       var factor = key === term.folded ? 1.0 : PREFIX_FACTOR;
       entries.forEach(function (e) {
         var variant = e[0];
