@@ -10,6 +10,9 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_vi import install as _vietnamese_click
+
+_vietnamese_click()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 ROOT_OPTION = click.option(
@@ -18,12 +21,21 @@ ROOT_OPTION = click.option(
 )
 
 
+class VietnameseCommand(click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[TÙY CHỌN]")
+        super().__init__(*args, **kwargs)
+
+
 class VietnameseGroup(click.Group):
+    command_class = VietnameseCommand
+
     def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, "[TÙY CHỌN] LỆNH [ĐỐI SỐ]...", prefix="Cách dùng: ")
 
 
 @click.group(cls=VietnameseGroup, context_settings=CONTEXT)
+@click.help_option("-h", "--help", help="In hướng dẫn này rồi thoát.")
 @click.version_option(__version__, "--version", message="handbook %(version)s", help="In số phiên bản rồi thoát.")
 def main() -> None:
     """Công cụ sổ tay công tác dân vận: kiểm tra dữ liệu, dựng trang web và bản in.
@@ -287,6 +299,65 @@ def serve(root: Path, port: int, profile: str) -> None:
                    on_ready=lambda p: click.echo(f"Đang phục vụ tại http://127.0.0.1:{p}/ (Ctrl+C để dừng)."))
     except KeyboardInterrupt:
         click.echo("Đã dừng.")
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.argument("rev")
+@click.argument("new_rev", required=False)
+def diff(root: Path, rev: str, new_rev: str | None) -> None:
+    """Tóm tắt bằng tiếng Việt những gì thay đổi so với phiên bản REV (để đăng lên pull request).
+
+    Không ghi NEW_REV thì so với thư mục làm việc hiện tại. Ví dụ: handbook diff origin/main
+    """
+    from .diff import main_diff
+
+    _configure_output()
+    sys.exit(main_diff(_project_root(root), rev, new_rev))
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=Path("mau-to-dan-van.xlsx"), show_default=True,
+              help="Tệp bảng tính mẫu cần ghi.")
+@click.option("--with-data", is_flag=True, help="Điền sẵn các Tổ đang có trong dữ liệu (để sửa rồi nhập lại).")
+@click.option("--team", "teams", multiple=True, help="Chỉ điền Tổ có mã này (dùng nhiều lần được).")
+def template(root: Path, out: Path, with_data: bool, teams: tuple[str, ...]) -> None:
+    """Ghi bảng tính Excel mẫu để cán bộ điền danh sách Tổ Dân vận, thành viên, nhóm và xếp loại."""
+    from .dataset import load_project
+    from .excel_import import export_teams_workbook, team_template
+    from .findings import Report
+
+    _configure_output()
+    root = _project_root(root)
+    dataset = load_project(root, Report())
+    try:
+        data = export_teams_workbook(dataset, list(teams) or None) if (with_data or teams) else team_template(dataset)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    out.write_bytes(data)
+    click.echo(f"Đã ghi mẫu bảng tính: {out}")
+
+
+@main.command("import", context_settings=CONTEXT)
+@ROOT_OPTION
+@click.argument("xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và cho biết sẽ ghi những tệp nào, không ghi gì.")
+def import_(root: Path, xlsx: Path, dry_run: bool) -> None:
+    """Nhập bảng tính Excel đã điền thành các tệp YAML trong data/teams/; báo lỗi theo trang, dòng, cột.
+
+    Không ghi đè dữ liệu mà bảng tính không có; có lỗi thì không ghi tệp nào.
+    """
+    from .dataset import load_project
+    from .excel_import import import_report_text, import_teams
+    from .findings import Report
+
+    _configure_output()
+    root = _project_root(root)
+    dataset = load_project(root, Report())
+    result = import_teams(xlsx, root / "data", dataset, dry_run=dry_run)
+    click.echo(import_report_text(result), nl=False)
+    sys.exit(0 if result.ok else 1)
 
 
 def _project_root(root: Path) -> Path:

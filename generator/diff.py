@@ -32,7 +32,6 @@ from .dataset import DATA_DIRS, Dataset
 from .dates import format_vn_date
 from .findings import Finding, Report, Severity
 from .integrity import unit_label
-from .schema.config import KIND_LABELS
 from .schema.roles import LABELS
 from .text import cap
 
@@ -268,6 +267,9 @@ _KIND_NAMES = {
 }
 
 
+_MANY_KINDS = {"unit", "document", "topic"}  # kinds whose records share one file
+
+
 @dataclass
 class _Delta:
     added: list[tuple[str, Any]]
@@ -300,14 +302,11 @@ def _collection(out: list[str], a: Dataset, b: Dataset, kind: str, handler: Call
                 delta.removed.append((key, old[key]))
         elif _plain(old[key]) != _plain(new[key]):
             delta.changed.append((key, old[key], new[key]))
+    if kind in _MANY_KINDS and (delta.unreadable_new or delta.unreadable_old):
+        which = "bản mới" if delta.unreadable_new else "bản trước"
+        out.append(f"Chưa so sánh được {_KIND_NAMES[kind]}: tệp ở {which} có lỗi nên không đọc được (xem phần kết quả kiểm tra).")
+        return
     handler(out, a, b, delta)
-
-
-def _broken_sentences(out: list[str], delta: _Delta, what: str, label_of: Callable[[str], str]) -> None:
-    for key in delta.unreadable_new:
-        out.append(f"Chưa so sánh được {label_of(key)}: {what} ở bản mới có lỗi (xem phần kết quả kiểm tra).")
-    for key in delta.unreadable_old:
-        out.append(f"{cap(label_of(key))}: {what} trước đây có lỗi, nay đã đọc được.")
 
 
 # --------------------------------------------------------------------------- generic helpers

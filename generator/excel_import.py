@@ -534,6 +534,7 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)  # files created or replaced
     unchanged: list[Path] = field(default_factory=list)  # files whose data the workbook did not change
+    planned: list[Path] = field(default_factory=list)  # files to create or replace (also filled by a dry run)
     teams: list[str] = field(default_factory=list)  # team ids read from the workbook
 
     @property
@@ -952,11 +953,13 @@ def _run(imp: _Importer, result: ImportResult, dry_run: bool) -> None:
         targets[tid] = _target(imp, tid, row)
     target_files = {display for _, display in targets.values()}
 
+    reported = {str(r.raw.get("id")).strip() for r in sheets[SHEET_TEAMS] if "id" not in r.values}
+
     def child_rows(sheet: str) -> dict[str, list[_Row]]:
         out: dict[str, list[_Row]] = {tid: [] for tid in team_rows}
         for row in sheets.get(sheet, []):
             tid = row.values.get(TEAM_KEY)
-            if tid is None:
+            if tid is None or tid in reported:  # empty, or its team row already has a finding
                 continue
             if tid not in team_rows:
                 guess = difflib.get_close_matches(tid, list(team_rows), n=1, cutoff=0.6)
@@ -1023,6 +1026,7 @@ def _run(imp: _Importer, result: ImportResult, dry_run: bool) -> None:
         to_write.append(plan)
     if any(f.severity is Severity.ERROR for f in imp.findings):
         return
+    result.planned = [plan.target for plan in to_write]
     if dry_run:
         return
     rendered = [(plan, render_team_yaml(plan.data, plan.header).encode("utf-8")) for plan in to_write]
@@ -1264,7 +1268,7 @@ def _fresh(new: dict) -> dict:
     """A team written for the first time: empty optional values left out."""
     def clean(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: clean(v) for k, v in value.items() if v is not None and v != []}
+            return {k: clean(v) for k, v in value.items() if v is not None and (v != [] or k == "members")}
         if isinstance(value, list):
             return [clean(v) for v in value]
         return value
@@ -1349,10 +1353,19 @@ def _merge_team(old: dict, new: dict, carried: dict[str, Any]) -> dict:
                                                  carried["founding_decision"], FoundingDecision)
     out["members"] = _merge_list(old.get("members"), new["members"], "id", carried["members"], TeamMember)
     if "groups" in carried:
+        old_member_ids = {m.get("id") for m in old.get("members") or [] if isinstance(m, dict)}
+
         def keep_order(previous, item, merged):
-            if previous is not None and "members" in item and isinstance(previous.get("members"), list):
-                if sorted(map(str, previous["members"])) == sorted(map(str, item["members"])):
-                    merged["members"] = previous["members"]
+            if previous is None or "members" not in item or not isinstance(previous.get("members"), list):
+                return
+            # People in a group who are not members of the Tổ cannot be written in the
+            # workbook (membership is a column of ThanhVien), so they were never read: keep them.
+            unread = [p for p in previous["members"] if p not in old_member_ids and p not in item["members"]]
+            wanted = list(item["members"]) + unread
+            if sorted(map(str, previous["members"])) == sorted(map(str, wanted)):
+                merged["members"] = previous["members"]
+            else:
+                merged["members"] = wanted
 
         _set_list(out, "groups", _merge_list(old.get("groups"), new["groups"], "name", carried["groups"], Group, keep_order))
     if "ratings" in carried:

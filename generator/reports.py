@@ -9,13 +9,13 @@ DVCĐ Bắc Giang, Phần thứ ba, điểm 2), and never past the data's refere
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections import Counter
 from dataclasses import dataclass, field
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .dataset import Dataset
+from .exports.rosters import save_workbook
 from .findings import Report, Severity
 from .integrity import level_name, unit_label
 from .printing.documents import TEMPLATES, PrintJob, base_css
@@ -240,24 +240,7 @@ def report_workbook(ds: Dataset, data: PeriodicReport) -> bytes:
         ws.append([code, n, title])
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["C"].width = 70
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _fixed_zip_dates(buffer.getvalue())
-
-
-def _fixed_zip_dates(data: bytes) -> bytes:
-    """XLSX is a zip; rewrite it with fixed member dates so two builds are byte-identical."""
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return save_workbook(wb, created)
 
 
 def periods_due(ds: Dataset) -> list[tuple[str, int]]:

@@ -465,45 +465,56 @@ def rng_for(seed: int, *key: object) -> random.Random:
 
 _KEYWORDS = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", ""}
 _DATE_RE = re.compile(r"\d{2}/\d{2}/\d{4}\Z")
-_SLUG_RE = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+# A plain scalar is written only where YAML reads it back as this very string: it starts with
+# a letter, holds no ": ", " #", tab or line break, does not end with a space or a colon and
+# is no YAML keyword; dates dd/mm/yyyy stay plain too. Anything else is double-quoted.
+
+
+def _str(s: str, pad: str) -> str:
+    if (s[:1].isalpha() and ": " not in s and " #" not in s and "\n" not in s and "\t" not in s and "\r" not in s
+            and s[-1] not in " :" and (len(s) > 5 or s.lower() not in _KEYWORDS)):
+        return s
+    if _DATE_RE.match(s):
+        return s
+    if "\n" in s:
+        body = s[:-1] if s.endswith("\n") else s
+        if not (body.endswith("\n") or body.startswith((" ", "\n")) or "\t" in body or "\r" in body):
+            head = "|" if s.endswith("\n") else "|-"
+            inner = pad + "  "
+            return head + "".join("\n" + (inner + line if line else "") for line in body.split("\n"))
+    if s.isprintable() and '"' not in s and "\\" not in s:
+        return f'"{s}"'
+    return json.dumps(s, ensure_ascii=False)
 
 
 def _scalar(value: Any, pad: str) -> str:
+    t = type(value)
+    if t is str:
+        return _str(value, pad)
     if value is True:
         return "true"
     if value is False:
         return "false"
     if value is None:
         return "null"
-    if isinstance(value, int):
+    if t is int:
         return str(value)
-    if isinstance(value, float):
+    if t is float:
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("non-finite float")
         return repr(value)
-    s = value
-    if "\n" in s:
-        body = s[:-1] if s.endswith("\n") else s
-        if body.endswith("\n") or body.startswith((" ", "\n")):
-            return json.dumps(s, ensure_ascii=False)
-        head = "|" if s.endswith("\n") else "|-"
-        inner = pad + "  "
-        return head + "".join("\n" + (inner + line if line else "") for line in body.split("\n"))
-    first = s[:1]
-    if (first.isalpha() and ": " not in s and " #" not in s and "\t" not in s and s[-1] not in " :"
-            and s.lower() not in _KEYWORDS):
-        return s
-    if _DATE_RE.match(s):
-        return s
-    return json.dumps(s, ensure_ascii=False)
+    raise TypeError(f"cannot write {t.__name__} to YAML")
 
 
 def _emit_map(d: dict, pad: str, out: list[str]) -> None:
     for k, v in d.items():
-        if isinstance(v, dict):
+        t = type(v)
+        if t is str:
+            out.append(f"{pad}{k}: {_str(v, pad)}")
+        elif t is dict:
             out.append(f"{pad}{k}:")
             _emit_map(v, pad + "  ", out)
-        elif isinstance(v, list):
+        elif t is list:
             if not v:
                 out.append(f"{pad}{k}: []")
             else:
@@ -515,19 +526,24 @@ def _emit_map(d: dict, pad: str, out: list[str]) -> None:
 
 def _emit_seq(items: list, pad: str, out: list[str]) -> None:
     inner = pad + "  "
+    cut = len(inner)
     for item in items:
-        if isinstance(item, dict):
+        t = type(item)
+        if t is dict:
             start = len(out)
             _emit_map(item, inner, out)
-            out[start] = pad + "- " + out[start][len(inner):]
-        elif isinstance(item, list):
+            out[start] = pad + "- " + out[start][cut:]
+        elif t is list:
             raise ValueError("nested lists are not used in the data files")
         else:
             out.append(f"{pad}- {_scalar(item, pad)}")
 
 
 def dump_yaml(data: dict) -> str:
-    """The block-style YAML of a mapping (the data file body, without the header comments)."""
+    """The block-style YAML of a mapping (the data file body, without the header comments).
+
+    Keys are written as they are (they are schema field names); values are str, int, float,
+    bool, None, dicts and lists of scalars or dicts."""
     out: list[str] = []
     _emit_map(data, "", out)
     return "\n".join(out) + "\n"
@@ -777,6 +793,7 @@ def build_skeleton(scale: Scale, seed: int) -> Skeleton:
 class Writer:
     def __init__(self, out: Path, header: str):
         self.out = out
+        self.base = str(out) + os.sep
         self.header = header
         self.files = 0
         self.bytes = 0
@@ -785,13 +802,21 @@ class Writer:
         depth = rel.count("/")
         schema = "../" * depth + f"schemas/{kind}.schema.json"
         text = "\n".join((f"# yaml-language-server: $schema={schema}", self.header, *extra)) + "\n" + dump_yaml(data)
-        raw = unicodedata.normalize("NFC", text).encode("utf-8")
-        path = self.out / rel
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        raw = text.encode("utf-8")
+        path = self.base + rel
         try:
-            path.write_bytes(raw)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(raw)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(raw)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         self.files += 1
         self.bytes += len(raw)
 

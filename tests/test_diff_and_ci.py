@@ -248,7 +248,7 @@ def test_between_commits_and_deterministic(series):
     assert text == series["out"]["series_again"]
     changes, _, _ = sections(text)
     assert f"- Thêm 2 thành viên vào {TEAM_LABEL}: Nguyễn Văn An, một thành viên (Chi hội trưởng đoàn thể)." in changes
-    assert f"từ 40 thành 45." in changes
+    assert "từ 40 thành 45." in changes
     assert "- Xóa Tổ Dân vận cộng đồng tổ dân phố số 5 (thị trấn Chũ)." in changes
     assert "- Thêm mô hình “Đèn đường thắp sáng ngõ xóm” (lĩnh vực kinh tế)." in changes
     # one commit against the next gives that commit's own change

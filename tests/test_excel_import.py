@@ -210,6 +210,8 @@ def test_edited_cells_replace_those_fields_and_keep_the_rest(original, project, 
     groups.cell(grow, _col(SHEET_GROUPS, "households")).value = 47
     _save(wb, xlsx)
 
+    dry = import_teams(xlsx, project / "data", dataset, dry_run=True)
+    assert _errors(dry) == [] and dry.planned == [path] and dry.written == [] and _hashes(project) == before_all
     result = import_teams(xlsx, project / "data", dataset)
     assert _errors(result) == [], import_report_text(result)
     assert result.written == [path]
@@ -447,3 +449,27 @@ def test_dates_and_numbers_as_officials_type_them(original, project, tmp_path):
     assert _errors(result) == [], import_report_text(result)
     assert [f.code for f in result.findings] == ["IMPORT-PHONE-ZERO"]
     assert result.written == [] and _hashes(project) == before  # same data in other spellings: file untouched
+
+
+def test_group_members_the_workbook_cannot_show_are_kept(original, project, tmp_path):
+    """A group listing someone who is not a member of the Tổ (a mistake `handbook check`
+    reports) cannot be written in the workbook; importing must not silently drop them."""
+    path = project / original.teams[PLAIN_TEAM].file.path
+    text = path.read_text(encoding="utf-8")
+    outsider = next(pid for pid, at in original.people.items() if at.kind == "person" and "thon-dong" not in pid)
+    text = text.replace("      - p-phuc-son-thon-dong-08\n", f"      - p-phuc-son-thon-dong-08\n      - {outsider}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    dataset = load_project(project, Report())
+    xlsx = tmp_path / "to.xlsx"
+    xlsx.write_bytes(export_teams_workbook(dataset, [PLAIN_TEAM]))
+    result = import_teams(xlsx, project / "data", dataset)
+    assert _errors(result) == [] and result.written == [] and path.read_text(encoding="utf-8") == text
+
+    wb = load_workbook(xlsx)
+    wb[SHEET_MEMBERS].cell(2, _col(SHEET_MEMBERS, "phone")).value = "0900000000"
+    _save(wb, xlsx)
+    result = import_teams(xlsx, project / "data", dataset)
+    assert _errors(result) == [] and result.written == [path]
+    team = _teams_by_id(project)[PLAIN_TEAM]
+    assert team.groups[0].members == ["p-phuc-son-thon-dong-01", "p-phuc-son-thon-dong-04", "p-phuc-son-thon-dong-08", outsider]
+    assert team.members[0].phone == "0900000000"

@@ -121,7 +121,8 @@ def test_markdown_in_data_is_sanitised():
 
 # ------------------------------------------------------------------------------ privacy
 
-PHONE = re.compile(r"(?<!\d)(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?!\d)")
+# A phone number stands as a word of its own (hex digests such as "c01965206539" are not one).
+PHONE = re.compile(r"(?<![\w.])(?:\+84|0)\d{2,3}[ .]?\d{3}[ .]?\d{3,4}(?![\w])")
 
 
 def _internal_values() -> dict[str, set[str]]:

@@ -70,7 +70,7 @@ def roster_workbook(dataset, profile: str = "public") -> bytes:
     props.title = "Danh sách Khối Dân vận cơ sở, Tổ Dân vận cộng đồng"
     props.subject = "Bản nội bộ – có thông tin cá nhân" if profile == "internal" else "Bản công khai"
     props.language = "vi-VN"
-    return _save(wb, moment)
+    return save_workbook(wb, moment)
 
 
 # ---------------------------------------------------------------------------- sheets
@@ -318,7 +318,7 @@ def _sheet_titles(places: Places, communes: list[str]) -> dict[str, str]:
     return titles
 
 
-def _save(wb: Workbook, moment: dt.datetime) -> bytes:
+def save_workbook(wb: Workbook, moment: dt.datetime) -> bytes:
     """Write through openpyxl's writer (its `save` would stamp the current time), then
     re-pack the zip with one fixed date on every entry."""
     raw = io.BytesIO()
