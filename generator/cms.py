@@ -288,6 +288,8 @@ class _Builder:
             _note_skipped(out, skipped)
         if not required:
             out["required"] = False
+            if out.get("widget") == "object":
+                _relax(out["fields"], out["label"])
         default = _default_of(info, out.get("widget"))
         if default is not None and "default" not in out:
             out["default"] = default
@@ -385,6 +387,19 @@ class _Builder:
             fields.append({"name": code, "label": title, "hint": f"{code} – {clause}", "widget": "select",
                            "options": options, "required": False})
         return {"widget": "object", "collapsed": True, "fields": fields}
+
+
+def _relax(fields: list[dict], parent: str) -> None:
+    """Inside an optional object every field is optional for the form: Decap checks the required
+    fields of an object even when the object is absent. The check (`handbook check`) on the pull
+    request still requires them once the object is filled in, and the hint says so."""
+    for field in fields:
+        if field.get("required", True):
+            field["required"] = False
+            note = f"Bắt buộc khi có mục “{parent}”."
+            field["hint"] = f"{field.get('hint', '')} {note}".strip()
+        if field.get("widget") == "object":
+            _relax(field["fields"], parent)
 
 
 def _note_skipped(field: dict, skipped: list[str]) -> None:

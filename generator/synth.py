@@ -91,7 +91,8 @@ PHOTO = "photos/anh-mau.svg"
 
 
 class SynthError(Exception):
-    """A usage problem (unknown scale, output directory not ours, repository incomplete)."""
+    """A usage problem (unknown scale, output directory not ours, repository incomplete); the
+    message is Vietnamese, ready for the command line."""
 
 
 # ---------------------------------------------------------------------------------------
@@ -662,7 +663,7 @@ def _split(total: int, weights: list[float], rng: random.Random, minimum: int = 
 def _village_counts(n: int, total: int, bounds: tuple[int, int], rng: random.Random) -> list[int]:
     lo, hi = bounds
     if not lo * n <= total <= hi * n:
-        raise SynthError(f"cannot place {total} villages in {n} communes with {lo}–{hi} each")
+        raise SynthError(f"Không xếp được {total} thôn vào {n} xã, mỗi xã {lo}–{hi} thôn.")
     counts = [rng.randint(lo, hi) for _ in range(n)]
     while sum(counts) > total:
         i = rng.randrange(n)
@@ -692,7 +693,7 @@ def _unique_names(rng: random.Random, k: int, taken: set[str], first: list[str],
     while len(out) < k:
         tries += 1
         if tries > 200 * k + 2000:
-            raise SynthError("ran out of fictional names")
+            raise SynthError("Hết tên hư cấu để đặt cho đơn vị.")
         a, b = rng.choice(first), rng.choice(second)
         if _syl_slug(a) == _syl_slug(b):
             continue
@@ -1100,7 +1101,7 @@ def plan_assignments(sk: Skeleton) -> list[Plan]:
         per_province = _split(active, [len(p.communes) for p in sk.provinces], rng)
         for p, n in zip(sk.provinces, per_province):
             if n > 2 * len(p.communes):
-                raise SynthError(f"{p.name}: {n} provincial agencies exceed two per commune")
+                raise SynthError(f"{p.name}: {n} cơ quan cấp tỉnh vượt quá hai cơ quan mỗi xã.")
             names = _agency_names(p)
             order = p.communes[:]
             rng.shuffle(order)
@@ -1137,7 +1138,7 @@ def plan_assignments(sk: Skeleton) -> list[Plan]:
         d = districts[i % len(districts)]
         first = pick(d.communes, [])
         if first is None:
-            raise SynthError("too many provincial agencies for two per commune")
+            raise SynthError("Quá nhiều cơ quan cấp tỉnh so với mức hai cơ quan mỗi xã.")
         chosen = [first]
         load[first.id] += 1
         covered[first.id] += 1
@@ -1161,7 +1162,7 @@ def plan_assignments(sk: Skeleton) -> list[Plan]:
             district_lists.append((d, uncovered[:take]))
             uncovered = uncovered[take:]
     if len(district_lists) > n_dist:
-        raise SynthError("not enough district agencies to cover every commune")
+        raise SynthError("Không đủ cơ quan cấp huyện để phụ trách mọi xã.")
     rest = _split(n_dist - len(district_lists), [len(d.communes) for d in districts], rng, minimum=0) \
         if n_dist > len(district_lists) else [0] * len(districts)
     for d, extra in zip(districts, rest):
@@ -1370,7 +1371,7 @@ def _copy_repository_parts(repo: Path, out: Path) -> int:
     for folder in ("content", "theme", "schemas"):
         src = repo / folder
         if not src.is_dir():
-            raise SynthError(f"{src} is missing")
+            raise SynthError(f"Thiếu “{src}” trong kho.")
         shutil.copytree(src, out / folder, ignore=shutil.ignore_patterns("__pycache__", ".*"))
         files += sum(1 for p in (out / folder).rglob("*") if p.is_file())
     singles = ["mkdocs.yml", "data/documents.yml", "data/publications.yml", "data/" + PHOTO]
@@ -1378,7 +1379,7 @@ def _copy_repository_parts(repo: Path, out: Path) -> int:
     for rel in singles:
         src = repo / rel
         if not src.is_file():
-            raise SynthError(f"{src} is missing")
+            raise SynthError(f"Thiếu “{src}” trong kho.")
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, out / rel)
         files += 1
@@ -1387,15 +1388,16 @@ def _copy_repository_parts(repo: Path, out: Path) -> int:
 
 def _prepare_out(out: Path, repo: Path) -> None:
     out = out.resolve()
-    if out == repo.resolve() or repo.resolve().is_relative_to(out):
-        raise SynthError(f"refusing to write into the repository itself ({out})")
+    repo = repo.resolve()
+    if out == repo or repo.is_relative_to(out) or any(out.is_relative_to(repo / d) for d in ("data", "content", "theme", "schemas")):
+        raise SynthError(f"Không ghi vào chính kho hay thư mục dữ liệu của kho (“{out}”); hãy chọn thư mục khác.")
     if out.exists() and not out.is_dir():
-        raise SynthError(f"{out} is not a directory")
+        raise SynthError(f"“{out}” không phải là thư mục.")
     if out.is_dir() and any(out.iterdir()):
         config = out / "data" / "config.yml"
         lines = config.read_text(encoding="utf-8").splitlines()[:2] if config.is_file() else []
         if len(lines) < 2 or not lines[1].startswith(MARKER):
-            raise SynthError(f"{out} is not empty and was not written by handbook synth; choose an empty directory")
+            raise SynthError(f"Thư mục “{out}” không trống và không do “handbook synth” ghi; hãy chọn thư mục trống.")
         for name in ("data", "content", "theme", "schemas"):
             if (out / name).is_dir():
                 shutil.rmtree(out / name)
@@ -1459,7 +1461,7 @@ def synthesize(out: Path, scale: str, seed: int, repo_root: Path, *, workers: in
     teams, blocs and assignments (default: the CPU count, one when there is little to do).
     """
     if scale not in SCALES:
-        raise SynthError(f"unknown scale “{scale}”; choose one of: {', '.join(SCALES)}")
+        raise SynthError(f"Không có quy mô “{scale}”; chọn một trong: {', '.join(SCALES)}.")
     spec = SCALES[scale]
     out, repo = Path(out), Path(repo_root)
     _prepare_out(out, repo)

@@ -125,6 +125,7 @@ def test_near_duplicate_questions_are_flagged(base_project):
 
 def test_a_multiple_choice_item_needs_exactly_one_right_option(base_project):
     module = base_project / "content" / "modules" / "cd-mau.yml"
+    module.parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty folder
     module.write_text("""id: cd-mau
 title: Chuyên đề mẫu
 audiences: [to_truong]
@@ -151,6 +152,7 @@ quiz:
 
 def test_a_case_study_must_name_an_existing_model(base_project):
     module = base_project / "content" / "modules" / "cd-mau.yml"
+    module.parent.mkdir(parents=True, exist_ok=True)  # git keeps no empty folder
     module.write_text("""id: cd-mau
 title: Chuyên đề mẫu
 audiences: [to_truong]
