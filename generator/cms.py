@@ -63,6 +63,8 @@ CMS_SCRIPT = "decap-cms.js"
 ADMIN_DIR = "admin"
 PAGE_TITLE = "Biên tập sổ tay"
 REPO_PLACEHOLDER = "OWNER/REPO"
+MEDIA_FOLDER = "data/photos"  # where uploads go in the content repository
+PUBLIC_FOLDER = "/assets/anh"  # where the site serves them
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES_ENV = "HANDBOOK_NODE_MODULES"  # where `npm ci` put node_modules, when not beside package.json
 
@@ -113,8 +115,8 @@ def cms_config(dataset_root: Path, repo: str = REPO_PLACEHOLDER, branch: str = "
         "backend": backend,
         "publish_mode": "editorial_workflow",
         "locale": "vi",
-        "media_folder": "data/photos",
-        "public_folder": "/assets/anh",
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [builder.collection(kind) for kind in KINDS],
     }
@@ -240,6 +242,9 @@ class _Builder:
             subfolder = "topic" if "topic" in kind.model.model_fields and kind.name == "qa" else None
             if subfolder:
                 collection["path"] = "{{" + subfolder + "}}/{{slug}}"  # the folder is the topic
+                # With `path`, Decap would keep uploads beside each entry; keep them with the others.
+                collection["media_folder"] = "/" + MEDIA_FOLDER
+                collection["public_folder"] = PUBLIC_FOLDER
             else:
                 collection["nested"] = {"depth": NESTED_DEPTH if "**" in pattern else depth + 1, "subfolders": False}
                 collection["description"] = (
@@ -566,6 +571,7 @@ INDEX_HTML = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>{title}</title>
+<link rel="icon" href="data:,">
 <link rel="cms-config-url" type="text/yaml" href="./config.yml">
 </head>
 <body>
