@@ -4,7 +4,10 @@ finished site into place. A failed build leaves the previous site untouched."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -19,7 +22,8 @@ from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
 from .reports import compute, periods_due, report_job, report_workbook
-from .site.mkdocs_adapter import EngineError, build_site, write_docs
+from .site.links import url_of
+from .site.mkdocs_adapter import EngineError, build_site, page_source
 from .site.pages import produce_pages
 from .site.search_index import build_search_index
 
@@ -35,50 +39,159 @@ class BuildError(Exception):
 @dataclass
 class BuildResult:
     site_dir: Path
-    report: Report
+    report: Report | None
     pages: int
+    skipped: bool = False  # nothing changed since the last build: nothing was rendered or written
+    rendered_pages: int | None = None  # pages the engine rendered (None: all)
 
 
 def default_out(root: Path, profile: str) -> Path:
     return root / ("site" if profile == "public" else "site-noi-bo")
 
 
-def build(root: Path, profile: str = "public", out: Path | None = None, pdf: bool = True) -> BuildResult:
+INPUTS = ("data", "content", "theme", "mkdocs.yml")
+
+
+def _digest_tree(paths: list[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for name in names:
+        path = root / name
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file())
+    return sorted(found)
+
+
+def _code_fingerprint() -> str:
+    package = Path(__file__).resolve().parent
+    return _digest_tree(sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css")), package)
+
+
+def input_fingerprint(root: Path, profile: str, pdf: bool) -> str:
+    """Everything a build is made from: the project's inputs, the code, the options."""
+    digest = hashlib.sha256()
+    for part in (_digest_tree(_files_under(root, INPUTS), root), _code_fingerprint(), profile, str(pdf),
+                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def build(root: Path, profile: str = "public", out: Path | None = None, pdf: bool = True, force: bool = False) -> BuildResult:
     root = Path(root).resolve()
     out = Path(out).resolve() if out else default_out(root, profile)
+    work = root / "build"
+    work.mkdir(exist_ok=True)
+    stamp_path = work / "stamps" / f"{hashlib.sha256(str(out).encode()).hexdigest()[:16]}.json"
+    stamp = _read_stamp(stamp_path)
+    fingerprint = input_fingerprint(root, profile, pdf)
+    if not force and out.is_dir() and stamp.get("inputs") == fingerprint:
+        # The same inputs built this site before (and passed the check): render nothing.
+        return BuildResult(out, None, stamp.get("pages", 0), skipped=True, rendered_pages=0)
     dataset, report = check_project(root)
     if not report.valid():
         raise BuildError("Dữ liệu còn lỗi.", report)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _epoch(dataset.config.reference_date))
-    work = root / "build"
-    work.mkdir(exist_ok=True)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
-    listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
-    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
-    content = produce_pages(dataset, report, profile, downloads=listing)
-    files = build_search_index(content.search_docs)
-    for source, target in content.photos:
-        path = root / "data" / source
-        if path.is_file():
-            files[target] = path.read_bytes()
-    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=work))
     new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        docs_dir = staging / "docs"
-        write_docs(docs_dir, content.pages, files)
+        listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
+        content = produce_pages(dataset, report, profile, downloads=listing)
+        files = build_search_index(content.search_docs)
+        for source, target in content.photos:
+            path = root / "data" / source
+            if path.is_file():
+                files[target] = path.read_bytes()
+        # Engine inputs other than the pages: when they are unchanged, only the pages whose
+        # source changed are rendered again (the navigation is the same on every page).
+        engine = hashlib.sha256(json.dumps([content.nav, _digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
+                                            _code_fingerprint()], ensure_ascii=False).encode("utf-8")).hexdigest()
+        docs_dir = work / "docs" / stamp_path.stem
+        incremental = out.is_dir() and stamp.get("engine") == engine and docs_dir.is_dir()
+        changed = sync_docs(docs_dir, content.pages, files, reset=not incremental)
+        if incremental:
+            shutil.rmtree(new_site)
+            shutil.copytree(out, new_site, copy_function=shutil.copy2)
+            for stale in set(stamp.get("outputs", [])) - {url_of(p.path) for p in content.pages} - set(files):
+                (new_site / stale).unlink(missing_ok=True)
         try:
-            build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True)
+            with _environment("SOURCE_DATE_EPOCH", epoch):  # the engine stamps dates from it
+                build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental)
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
-        shutil.copytree(downloads_dir, new_site / "downloads", dirs_exist_ok=True)
-        _write_offline_zip(new_site)
+        _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
+        _write_offline_zip(new_site, epoch)
         _swap(new_site, out)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(downloads_dir, ignore_errors=True)
         if new_site.exists():
             shutil.rmtree(new_site, ignore_errors=True)
-    return BuildResult(out, report, len(content.pages))
+    _write_stamp(stamp_path, {"inputs": fingerprint, "engine": engine, "pages": len(content.pages),
+                              "outputs": sorted({url_of(p.path) for p in content.pages} | set(files))})
+    return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None)
+
+
+def sync_docs(docs_dir: Path, pages: list, files: dict[str, bytes], reset: bool) -> int:
+    """Write the engine's docs_dir, leaving unchanged files untouched (their modification
+    time tells the engine they need no rendering); remove files no longer produced.
+    Returns how many pages were (re)written."""
+    if reset and docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    wanted: dict[str, bytes] = {page.path: page_source(page).encode("utf-8") for page in pages}
+    wanted.update(files)
+    written = 0
+    for rel, data in wanted.items():
+        target = docs_dir / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += rel.endswith(".md")
+    if docs_dir.is_dir():
+        for path in docs_dir.rglob("*"):
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
+                path.unlink()
+    return written
+
+
+def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
+    """Copy a folder over another, rewriting only files whose bytes differ."""
+    wanted = {p.relative_to(source).as_posix(): p for p in source.rglob("*") if p.is_file()}
+    for rel, path in wanted.items():
+        dest = target / rel
+        data = path.read_bytes()
+        if dest.is_file() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(data)
+    if target.is_dir():
+        for path in target.rglob("*"):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in wanted and rel not in keep:
+                path.unlink()
+
+
+def _read_stamp(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_stamp(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
 
 
 def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> list[tuple[str, str, int]]:
@@ -122,20 +235,38 @@ def _epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def _write_offline_zip(site: Path) -> None:
+@contextlib.contextmanager
+def _environment(name: str, value: str):
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def _write_offline_zip(site: Path, epoch: str) -> None:
     target = site / OFFLINE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.timezone.utc)
+    tmp_target = target.with_suffix(".tmp")
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     # The offline copy is for reading on a phone: the PDFs and exports stay separate downloads.
     files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap")
                    and not p.relative_to(site).as_posix().startswith("downloads/"))
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(tmp_target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
+    if target.is_file() and target.read_bytes() == tmp_target.read_bytes():
+        tmp_target.unlink()  # unchanged: keep the file as it was
+    else:
+        tmp_target.replace(target)
 
 
 def _swap(new_site: Path, out: Path) -> None:

@@ -178,7 +178,8 @@ def coverage(root: Path, fmt: str, strict: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Thư mục ghi trang web (mặc định: site/ với bản công khai, site-noi-bo/ với bản nội bộ).")
 @click.option("--no-pdf", is_flag=True, help="Bỏ qua các bản in PDF (dựng nhanh khi chỉ sửa trang web).")
-def build(root: Path, profile: str, out: Path | None, no_pdf: bool) -> None:
+@click.option("--force", is_flag=True, help="Dựng lại toàn bộ kể cả khi không có gì thay đổi.")
+def build(root: Path, profile: str, out: Path | None, no_pdf: bool, force: bool) -> None:
     """Dựng toàn bộ đầu ra (trang web, chỉ mục tìm kiếm, bản đọc ngoại tuyến) từ data/ và content/.
 
     Chạy kiểm tra trước và dừng nếu dữ liệu còn lỗi; khi dựng hỏng, trang cũ được giữ nguyên.
@@ -189,14 +190,18 @@ def build(root: Path, profile: str, out: Path | None, no_pdf: bool) -> None:
     _configure_output()
     root = _project_root(root)
     try:
-        result = run_build(root, profile=profile, out=out, pdf=not no_pdf)
+        result = run_build(root, profile=profile, out=out, pdf=not no_pdf, force=force)
     except BuildError as exc:
         if exc.report is not None and not exc.report.valid():
             click.echo(as_text(exc.report, root), nl=False)
         click.echo(f"Dừng dựng: {exc}", err=True)
         sys.exit(1)
+    if result.skipped:
+        click.echo(f"Không có gì thay đổi kể từ lần dựng trước; giữ nguyên {result.site_dir}.")
+        return
     warnings = len(result.report.warnings)
-    click.echo(f"Đã dựng {result.pages} trang vào {result.site_dir} ({warnings} cảnh báo dữ liệu; xem “handbook check”).")
+    rendered = "" if result.rendered_pages is None else f", dựng lại {result.rendered_pages} trang có thay đổi"
+    click.echo(f"Đã dựng {result.pages} trang vào {result.site_dir}{rendered} ({warnings} cảnh báo dữ liệu; xem “handbook check”).")
 
 
 @main.command(context_settings=CONTEXT)
@@ -284,7 +289,8 @@ def serve(root: Path, port: int, profile: str) -> None:
     def rebuild() -> None:
         try:
             result = run_build(root, profile=profile)
-            click.echo(f"Đã dựng lại {result.pages} trang.")
+            if not result.skipped:
+                click.echo(f"Đã dựng lại ({result.pages} trang).")
         except BuildError as exc:
             if exc.report is not None and not exc.report.valid():
                 click.echo(as_text(exc.report, root), nl=False)

@@ -3,34 +3,45 @@ schemas, and the admin page that ships the CMS with the site.
 
 Takes the dataset root (only to list the files of kinds kept in several files, such as
 data/units/*.yml); gives `cms_config()`, the CMS's `config.yml` as a dict, and `write_admin()`,
-which writes `<site>/admin/` (index.html, config.yml and the CMS bundle copied from
-node_modules). The configuration is never written by hand: one collection per file kind of
-`generator.filekinds.KINDS`, one form field per pydantic field, Vietnamese labels and hints from
-each field's title and description, relation widgets for references (`RefTo`), and
-`publish_mode: editorial_workflow`, so every change an editor saves becomes a pull request that
-the content repository's CI checks before anyone merges it.
+which writes `<site>/admin/`: index.html, config.yml, handbook-cms.js and the CMS bundle copied
+from node_modules (`npm ci` installs it at the version package.json pins). The configuration
+is never written by hand: one collection per file kind of `generator.filekinds.KINDS`, one form
+field per pydantic field (walked through `model_fields`), Vietnamese labels and hints from each
+field's title and description, selects with the Vietnamese labels of enums, relation widgets
+for references (`RefTo`), and `publish_mode: editorial_workflow`, so every change an editor
+saves becomes a pull request that the content repository's CI checks before anyone merges it.
 
-Why Decap CMS (npm `decap-cms`, MIT) and not Sveltia CMS: Sveltia (checked at 0.221.1) cannot
-work offline. Its single bundle is built to be served from a CDN, and its login screen alone,
-served from 127.0.0.1, requested https://unpkg.com/@sveltia/cms/package.json (an update
-check), two fonts from cdn.jsdelivr.net and https://www.githubstatus.com/api/v2/status.json; in
-a Vietnamese browser it fetches its UI strings from unpkg.com (and retried hundreds of times
-when blocked), and it imports further modules from unpkg.com at run time (image metadata, SVG
-optimisation, HEIC and PDF previews, code highlighting). Its `locale` option is ignored as
-well. Making it stay on the machine would mean patching its bundle. Decap's bundle
-(decap-cms.js, its lazily loaded chunks and two .wasm files, all from the npm package) loads
-everything from beside itself, includes the Vietnamese UI (`locale: vi`), and its login screen
-made no request beyond its own three files (page, script, config.yml). Decap also reads and
-writes dd/mm/yyyy dates (the datetime widget with `date_format` and `time_format: false`),
-relations to lists inside a single file (`units.*.id`), nested folders (`nested.subfolders:
-false`) and the editorial workflow; tests/test_cms.py checks all of this in Chromium.
+Why Decap CMS (npm `decap-cms`, MIT) and not Sveltia CMS: Sveltia (tried at 0.221.1) cannot
+work offline. Its bundle is built to be served from a CDN: its login screen alone, served from
+127.0.0.1, requested https://unpkg.com/@sveltia/cms/package.json (an update check), two fonts
+from cdn.jsdelivr.net and https://www.githubstatus.com/api/v2/status.json; in a Vietnamese
+browser it fetched its UI strings from unpkg.com (hundreds of retries when blocked); and it
+imports more modules from unpkg.com at run time (image metadata, SVG optimisation, HEIC and PDF
+previews, code highlighting). It also ignores the `locale` option. Keeping it on the machine
+would mean patching its bundle. Decap's bundle (decap-cms.js, its lazily loaded chunks and two
+.wasm files, all in the npm package) loads nothing from elsewhere, contains the Vietnamese UI
+(`locale: vi`), and its login screen requests only the files beside it. Decap also reads and
+writes dd/mm/yyyy dates (datetime widget, `date_format`, `time_format: false`), relates to
+records in a list inside one file (`units.*.id`), lists records in subfolders (`nested` with
+`subfolders: false`) and runs the editorial workflow; tests/test_cms.py checks each of these in
+Chromium, saving real records and reading back what would become the pull request.
 
-What the form cannot express is left out and kept: a field whose type is a union of unrelated
-types (a quiz item's `answer`, true/false or a list of accepted answers) has no Decap widget,
-so it is not in the form, the CMS keeps its value when it saves, and the parent field's hint
-says to edit it in the file. A team created in the CMS is saved as data/teams/<mã tổ>.yml, not
-in a commune folder (Decap cannot name a new entry's folder from a field); the loader reads
-both places.
+Limits, and what is done about them:
+- Decap keeps nested maps in Immutable.Map, which forgets key order beyond eight keys, so a
+  saved team member came out with shuffled keys. handbook-cms.js (a preSave hook) puts every
+  map back in the schema's order. Decap still drops a file's comments, turns flow lists into
+  block lists and wraps long lines at 80 columns the first time it saves a file.
+- A field whose type is a union of unrelated types (a quiz item's `answer`: true/false or a list
+  of accepted answers) has no widget: it is left out of the form, Decap keeps its value when it
+  saves, and the parent field's hint says to edit it in the file.
+- Decap checks the required fields of an optional object even when the object is absent, so
+  inside an optional object every field is optional in the form (the hint says when it is
+  required; `handbook check` on the pull request still enforces it).
+- A team created in the CMS is saved as data/teams/<mã tổ>.yml, not in a commune folder (Decap
+  cannot name a new record's folder from a field); the loader reads both.
+- People have no collection of their own, so person references (group leaders and members)
+  stay text fields with a hint; references to units, documents and topics (lists in one file)
+  and to teams, models, modules and questions (one file each) are relation widgets.
 """
 
 from __future__ import annotations
@@ -53,7 +64,7 @@ from pydantic.fields import FieldInfo
 from .filekinds import KINDS, FileKind
 from .findings import Severity
 from .schema import documents as documents_schema
-from .schema.common import SLUG_PATTERN, RefTo
+from .schema.common import SLUG_PATTERN, Photo, RefTo
 from .schema.content import QAItem
 from .schema.person import CONSENT, INTERNAL
 from .schema.roles import LABELS, LabelledEnum
@@ -65,6 +76,10 @@ PAGE_TITLE = "Biên tập sổ tay"
 REPO_PLACEHOLDER = "OWNER/REPO"
 MEDIA_FOLDER = "data/photos"  # where uploads go in the content repository
 PUBLIC_FOLDER = "/assets/anh"  # where the site serves them
+# A photo's `file` is a path relative to data/ (photos/<tệp>): an image picker that uploads to
+# data/photos and stores "photos/<tệp>".
+PHOTO_WIDGET = {"widget": "image", "media_folder": "/" + MEDIA_FOLDER,
+                "public_folder": MEDIA_FOLDER.split("/", 1)[1], "choose_url": False}
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES_ENV = "HANDBOOK_NODE_MODULES"  # where `npm ci` put node_modules, when not beside package.json
 
@@ -75,6 +90,8 @@ LONG_TEXT = frozenset({"note", "content", "summary", "definition", "explanation"
                        "exception_note", "description"})
 # Subfields a list item is summarised by when collapsed, best first.
 SUMMARY_FIELDS = ("name", "title", "term", "question", "text", "date", "id", "year", "kind", "doc")
+# Kinds whose subfolder is named by a field of the record: content/qa/<topic>/<id>.md.
+SUBFOLDER_FIELD = {"qa": "topic"}
 NESTED_DEPTH = 10  # how deep Decap looks for records under a folder globbed with **
 DISPLAY_FIELDS = ("name", "title", "question", "term")  # what a relation shows for a record
 VISIBILITY_NOTE = {
@@ -183,7 +200,7 @@ class _Builder:
                     "collection": kind.name,
                     "value_field": "id",
                     "search_fields": list(dict.fromkeys([shown, "id"])),
-                    "display_fields": [shown],
+                    "display_fields": list(dict.fromkeys([shown, "id"])),
                 }
             elif kind.many and kind.many.endswith("s"):
                 files = _files_of(self.root, kind)
@@ -199,7 +216,7 @@ class _Builder:
                     "file": _file_name(files[0]),
                     "value_field": f"{key}.*.id",
                     "search_fields": list(dict.fromkeys([f"{key}.*.{shown}", f"{key}.*.id"])),
-                    "display_fields": [f"{key}.*.{shown}"],
+                    "display_fields": list(dict.fromkeys([f"{key}.*.{shown}", f"{key}.*.id"])),
                 }
         return targets
 
@@ -215,7 +232,7 @@ class _Builder:
                 "file": path,
                 "fields": self._top_fields(kind.model),
             })
-        return {"name": kind.name, "label": label, "files": files}
+        return {"name": kind.name, "label": label, "editor": {"preview": False}, "files": files}
 
     def _folder_collection(self, kind: FileKind, label: str) -> dict:
         (pattern,) = kind.patterns
@@ -233,13 +250,15 @@ class _Builder:
             "summary": "{{" + shown + "}}",
             "sortable_fields": list(dict.fromkeys(["id", shown])),
         }
+        if not kind.markdown:
+            collection["editor"] = {"preview": False}  # a record's raw values: the form says it better
         fields = self._top_fields(kind.model)
         if kind.markdown:
             body = QAItem.model_fields["answer"]
             fields.append({"name": "body", "label": body.title, "hint": body.description, "widget": "markdown"})
         if depth:
             # Records sit in subfolders (data/teams/<xã>/<tổ>.yml, content/qa/<chủ đề>/<câu>.md).
-            subfolder = "topic" if "topic" in kind.model.model_fields and kind.name == "qa" else None
+            subfolder = SUBFOLDER_FIELD.get(kind.name)
             if subfolder:
                 collection["path"] = "{{" + subfolder + "}}/{{slug}}"  # the folder is the topic
                 # With `path`, Decap would keep uploads beside each entry; keep them with the others.
@@ -259,7 +278,7 @@ class _Builder:
         out: list[dict] = []
         skipped: list[str] = []
         for name, info in model.model_fields.items():
-            field = self.field(name, info)
+            field = self.field(name, info, model)
             if field is None:
                 skipped.append(f"{info.title or name} ({name})")
             else:
@@ -272,7 +291,7 @@ class _Builder:
             _note_skipped(fields[0], skipped)
         return fields
 
-    def field(self, name: str, info: FieldInfo) -> dict | None:
+    def field(self, name: str, info: FieldInfo, owner: type[BaseModel]) -> dict | None:
         facts = _Facts.of(info.metadata, info.json_schema_extra)
         core, optional, inner = _unwrap(info.annotation)
         facts.add(inner)
@@ -284,7 +303,10 @@ class _Builder:
         if hint:
             out["hint"] = hint
         required = info.is_required() and not optional
-        widget = self.widget(core, facts, info, name)
+        if owner is Photo and name == "file":
+            widget = dict(PHOTO_WIDGET)  # a path relative to data/: photos/<tệp>
+        else:
+            widget = self.widget(core, facts, info, name)
         if widget is None:
             return None
         skipped = widget.pop("_skipped", None)
@@ -295,7 +317,7 @@ class _Builder:
             out["required"] = False
             if out.get("widget") == "object":
                 _relax(out["fields"], out["label"])
-        default = _default_of(info, out.get("widget"))
+        default = _default_of(info)
         if default is not None and "default" not in out:
             out["default"] = default
         return out
@@ -339,10 +361,9 @@ class _Builder:
 
     def reference(self, ref: str, multiple: bool = False) -> dict:
         target = self.relations.get(ref)
-        if target is None:
-            out: dict[str, Any] = {"widget": "string", "pattern": [SLUG_PATTERN, SLUG_MESSAGE]}
-            return out
-        out = {"widget": "relation", **json.loads(json.dumps(target))}
+        if target is None:  # no collection holds these records (people): an id typed by hand
+            return {"widget": "string", "pattern": [SLUG_PATTERN, SLUG_MESSAGE]}
+        out: dict[str, Any] = {"widget": "relation", **json.loads(json.dumps(target))}
         if multiple:
             out["multiple"] = True
         return out
@@ -455,7 +476,7 @@ def _option_label(value: Any, labelled: bool, description: str) -> str:
     return LITERAL_LABELS.get(text, text)
 
 
-def _default_of(info: FieldInfo, widget: str | None) -> Any:
+def _default_of(info: FieldInfo) -> Any:
     default = info.get_default(call_default_factory=True) if not info.is_required() else None
     if default is None or isinstance(default, BaseModel):
         return None
@@ -588,7 +609,8 @@ HELPER_SCRIPT = "handbook-cms.js"
 # eight, so a saved team member came out with its keys shuffled and every pull request rewrote
 # whole files. Before each save this puts every map's keys back in the schema's order (the order
 # of the fields in config.yml); Decap itself orders only the top level.
-HELPER_JS = """// Sinh tự động bởi generator/cms.py: giữ thứ tự khóa của lược đồ khi lưu (Decap chỉ giữ ở cấp ngoài cùng).
+HELPER_JS = """// Sinh tự động bởi generator/cms.py: khi lưu, giữ thứ tự khóa theo lược đồ
+// (Decap chỉ giữ thứ tự ở cấp ngoài cùng của bản ghi).
 (function () {
   var ORDER = %s;
   function keyed(v) { return !!(v && typeof v === "object" && v["@@__IMMUTABLE_KEYED__@@"]); }
@@ -615,7 +637,8 @@ HELPER_JS = """// Sinh tự động bởi generator/cms.py: giữ thứ tự kh�
 
 
 def key_order(config: dict) -> dict:
-    """Field names in form order, nested like the data: {collection: tree} or {collection: {"__files": {file: tree}}}."""
+    """Field names in form order, nested like the data: {collection: tree}, or for file
+    collections {collection: {"__files": {file name: tree}}}."""
     def tree(fields: list[dict]) -> dict:
         return {f["name"]: (tree(f["fields"]) if "fields" in f else None) for f in fields}
 
@@ -664,7 +687,8 @@ def cms_bundle(node_modules: Path | None = None) -> list[Path]:
     return files
 
 
-def write_admin(site_dir: Path, dataset_root: Path, node_modules: Path | None = None, **config_options: Any) -> list[Path]:
+def write_admin(site_dir: Path, dataset_root: Path, node_modules: Path | None = None,
+                **config_options: Any) -> list[Path]:
     """Write `<site_dir>/admin/`: index.html, config.yml, handbook-cms.js (keeps saved files in
     the schema's key order) and the Decap CMS bundle (copied from node_modules, so the page
     loads nothing from a CDN). Returns the files written.

@@ -65,7 +65,10 @@ and the YAML is written by a small emitter below (block style, keys in a fixed o
 scalars where YAML reads them back as the same string, JSON-style double quotes otherwise).
 
 Speed: the nation scale writes about 100,000 files; communes and assignments are spread over
-worker processes (fork) when there are many of them.
+worker processes (fork) when there are many of them. Measured on the 2-core machine: province
+1.4–5 s (3,367 files, 15 MB), nation 44 s on tmpfs and 58–75 s on the ext4 disk, where creating
+a file costs about 0.7 ms of system time (99,484 files, 489 MB; 58 MB peak per process). Every
+file stays far below the loader's 8 MB limit (the largest, a nation units file, is 0.6 MB).
 """
 
 from __future__ import annotations
@@ -80,7 +83,7 @@ import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["SCALES", "Scale", "SynthError", "synthesize", "dump_yaml"]
 

@@ -10,6 +10,7 @@ none was attempted. Screenshots go to tests/output/screenshots/. Run alone with:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
@@ -28,6 +29,7 @@ from generator import cms  # noqa: E402
 from generator.dates import parse_vn_date  # noqa: E402
 from generator.filekinds import BY_NAME, KINDS  # noqa: E402
 from generator.schema.content import Module  # noqa: E402
+from generator.schema.exemplar import Exemplar  # noqa: E402
 from generator.schema.team import Team  # noqa: E402
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
@@ -145,10 +147,11 @@ def test_widgets_follow_field_types(config):
     model = collection(config, "model")["fields"]
     story = field(model, "story")
     assert story["widget"] == "markdown" and story["required"] is False and story["label"] == "Câu chuyện"
-    assert field(model, "results", "value") == {**field(model, "results", "value"), "widget": "number", "value_type": "float"}
+    value = field(model, "results", "value")
+    assert value["widget"] == "number" and value["value_type"] == "float"
     assert field(model, "field")["options"][0] == {"label": "Kinh tế", "value": "kinh_te"}
-    photo = field(model, "photos", "file")
-    assert photo["widget"] == "string" and "data/" in photo["hint"]
+    photo = field(model, "photos", "file")  # a path relative to data/: uploads go to data/photos
+    assert photo == {**photo, "widget": "image", "media_folder": "/data/photos", "public_folder": "photos"}
 
     docs = collection(config, "documents")["files"][0]["fields"]
     assert {"label": "Nghị quyết", "value": "NQ"} in field(docs, "documents", "kind")["options"]
@@ -165,7 +168,7 @@ def test_references_become_relations(config):
     units_file = collection(config, "units")["files"][0]["name"]
     assert village == {**village, "widget": "relation", "collection": "units", "file": units_file,
                        "value_field": "units.*.id"}
-    assert village["display_fields"] == ["units.*.name"]
+    assert village["display_fields"] == ["units.*.name", "units.*.id"]  # many villages share a name
     leader = field(team, "groups", "leader")  # people have no collection of their own
     assert leader["widget"] == "string" and "nhóm trưởng" in leader["hint"]
     model_team = field(collection(config, "model")["fields"], "team")
@@ -177,7 +180,7 @@ def test_references_become_relations(config):
     assert field(qa, "topic")["collection"] == "topics" and field(qa, "topic")["value_field"] == "topics.*.id"
     related = field(qa, "related")
     assert related == {**related, "widget": "relation", "collection": "qa", "multiple": True,
-                       "display_fields": ["question"]}
+                       "display_fields": ["question", "id"]}
     cite = field(qa, "sources", "doc")
     assert cite["collection"] == "documents" and cite["value_field"] == "documents.*.id"
     relations = [f for c in config["collections"] for f in all_fields(c.get("fields", []) + [
@@ -365,12 +368,23 @@ def test_editor_saves_what_it_loaded(site, browser, tmp_path):
     config["backend"] = {"name": "test-repo"}
     (copy / "admin" / "config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     folders = [c["folder"] for c in config["collections"] if "folder" in c]
+    photos = {p.relative_to(ROOT).as_posix(): base64.b64encode(p.read_bytes()).decode()
+              for p in sorted((ROOT / "data" / "photos").iterdir()) if p.is_file()}
     init = f"window.repoFiles = {json.dumps(_repo_files(ROOT))};" + """
       for (const folder of %s) {  // the test backend lists a folder collection by its whole path
         let node = window.repoFiles;
         for (const part of folder.split('/')) node = node[part] = node[part] || {};
         window.repoFiles[folder] = node;
-      }""" % json.dumps(folders)
+      }
+      for (const [path, data] of Object.entries(%s)) {  // media files, as the test backend keeps uploads
+        const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
+        const name = path.split('/').pop();
+        const type = name.endsWith('.svg') ? 'image/svg+xml' : '';
+        let node = window.repoFiles;
+        const parts = path.split('/');
+        for (const part of parts.slice(0, -1)) node = node[part] = node[part] || {};
+        node[name] = {content: {fileObj: new File([bytes], name, {type}), path}, path};
+      }""" % (json.dumps(folders), json.dumps(photos))
 
     team_file = sorted(p for p in ROOT.glob("data/teams/*/*.yml"))[0]
     module_file = sorted(ROOT.glob("content/modules/*.yml"))[0]
@@ -387,8 +401,12 @@ def test_editor_saves_what_it_loaded(site, browser, tmp_path):
         def open_entry(route: str):
             page.goto(f"{origin}/admin/index.html#/collections/{route}")
             page.reload()
-            page.get_by_role("button", name="Đăng nhập").click()
-            page.get_by_role("button", name="Lưu", exact=True).wait_for(timeout=30_000)
+            login = page.get_by_role("button", name="Đăng nhập", exact=True)
+            save_button = page.get_by_role("button", name="Lưu", exact=True)
+            login.or_(save_button).first.wait_for(timeout=30_000)
+            if login.is_visible():  # the test backend remembers the sign-in after the first time
+                login.click()
+            save_button.wait_for(timeout=30_000)
             page.wait_for_timeout(1000)
 
         def touch_prose():
@@ -405,9 +423,9 @@ def test_editor_saves_what_it_loaded(site, browser, tmp_path):
         def save() -> dict:
             page.get_by_role("button", name="Lưu", exact=True).click()
             page.get_by_text("Mục đã được lưu").wait_for(timeout=30_000)
-            saved = page.evaluate("() => Object.fromEntries(Object.entries(window.repoFilesUnpublished)"
-                                  ".map(([k, v]) => [k, v.diffs.map(d => [d.path, d.content])]))")
-            return {path: content for diffs in saved.values() for path, content in diffs}
+            saved = page.evaluate("() => Object.values(window.repoFilesUnpublished).flatMap(v => v.diffs"
+                                  ".map(d => [d.path, typeof d.content === 'string' ? d.content : null]))")
+            return dict(saved)  # path -> text (None for an uploaded file)
 
         # A team in a commune folder: change the founding date with the date picker.
         open_entry(f"team/entries/{team_slug}")
@@ -433,7 +451,8 @@ def test_editor_saves_what_it_loaded(site, browser, tmp_path):
         original = yaml.safe_load(module_file.read_text(encoding="utf-8"))
         assert Module.model_validate(module).model_dump() == Module.model_validate(original).model_dump()
         assert [q.get("answer") for q in module["quiz"]] == [q.get("answer") for q in original["quiz"]]
-        assert _keys(module) == _keys(original)
+        form_order = [f["name"] for f in collection(config, "module")["fields"]]
+        assert list(module) == [name for name in form_order if name in original]  # Decap writes the form's order
 
         # A question: Markdown with front matter, in a topic folder.
         qa_slug = qa_file.relative_to(ROOT / "content/qa").with_suffix("").as_posix()
@@ -445,6 +464,26 @@ def test_editor_saves_what_it_loaded(site, browser, tmp_path):
         front, original_front = yaml.safe_load(front), yaml.safe_load(original_front)
         assert body.strip() == original_body.strip()
         assert {k: (v.strip() if isinstance(v, str) else v) for k, v in front.items()} == original_front
+
+        # A photo uploaded to a model lands in data/photos and is stored relative to data/.
+        model_file = sorted(ROOT.glob("data/models/*.yml"))[0]
+        photo = tmp_path / "anh-thu-cms.png"
+        photo.write_bytes(base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="))
+        open_entry(f"model/entries/{model_file.stem}")
+        page.get_by_role("button", name="Add ảnh").click()
+        page.get_by_role("button", name="Chọn một hình").click()
+        page.locator("input[type=file]").first.set_input_files(str(photo))
+        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(SCREENSHOTS / "admin-photo.png"))
+        saved = save()
+        assert "data/photos/anh-thu-cms.png" in saved
+        model = yaml.safe_load(saved[model_file.relative_to(ROOT).as_posix()])
+        assert model["photos"][-1]["file"] == "photos/anh-thu-cms.png"
+        original = yaml.safe_load(model_file.read_text(encoding="utf-8"))
+        assert model["photos"][:-1] == original.get("photos", [])
+        Exemplar.model_validate(model)
 
         assert not watch.foreign(), watch.foreign()
         assert not watch.errors, watch.errors

@@ -43,8 +43,8 @@ def _nav(ctx: SiteContext) -> list:
     return [
         {"Trang chủ": "index.md"},
         {"Tìm kiếm": "tim-kiem.md"},
-        {"Hỏi – đáp": ["hoi-dap/index.md"] + [{t.title: topic_page(t.id)} for t in topics]},
-        {"Chuyên đề tập huấn": ["chuyen-de/index.md"] + [{m.title: module_page(m.id)} for m in modules]},
+        {"Hỏi – đáp": [{"Hỏi – đáp": "hoi-dap/index.md"}] + [{t.title: topic_page(t.id)} for t in topics]},
+        {"Chuyên đề tập huấn": [{"Chuyên đề tập huấn": "chuyen-de/index.md"}] + [{m.title: module_page(m.id)} for m in modules]},
         {"Danh bạ": unit_page(ctx.ds.config.province.unit)},
         {"Mô hình “Dân vận khéo”": "mo-hinh/index.md"},
         {"Văn bản": "van-ban/index.md"},

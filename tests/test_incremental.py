@@ -1,0 +1,79 @@
+"""Builds that only redo what changed: nothing changed → nothing rendered or rewritten; one
+team file changed → only the pages and documents that show that team change."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_module
+from generator.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    target = tmp_path / "p"
+    for name in ("data", "content", "theme"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    # Share the PDF cache with the repository's builds: the PDFs do not depend on the path.
+    (ROOT / "build" / "pdf-cache").mkdir(parents=True, exist_ok=True)
+    (target / "build").mkdir()
+    (target / "build" / "pdf-cache").symlink_to(ROOT / "build" / "pdf-cache", target_is_directory=True)
+    return target
+
+
+def snapshot(site: Path) -> dict[str, tuple[str, int]]:
+    return {p.relative_to(site).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_rebuild_with_nothing_changed_renders_nothing_and_rewrites_nothing(project, monkeypatch):
+    first = build(project)
+    before = snapshot(first.site_dir)
+    calls = []
+    monkeypatch.setattr(build_module, "render_all", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(build_module, "build_site", lambda *a, **k: calls.append(a))
+    again = build(project)
+    assert again.skipped and again.rendered_pages == 0
+    assert calls == []  # no PDF and no page went to a renderer
+    assert snapshot(again.site_dir) == before  # same bytes, same modification times
+
+
+def test_changing_one_team_changes_only_what_shows_that_team(project):
+    first = build(project)
+    before = snapshot(first.site_dir)
+    team = project / "data" / "teams" / "tan-yen-phuc-son" / "to-phuc-son-thon-dong.yml"
+    text = team.read_text(encoding="utf-8")
+    # A member who consented to publication: their name is on the commune page.
+    match = re.search(r"given_name: (\S+)\n(?:.*\n){0,12}?\s+consent_to_publish: true", text)
+    assert match, "the sample team needs a consenting member"
+    team.write_text(text[:match.start(1)] + "Thửnghiệm" + text[match.end(1):], encoding="utf-8")
+    second = build(project)
+    after = snapshot(second.site_dir)
+    changed = {path for path in after if path not in before or after[path][0] != before[path][0]}
+    assert "don-vi/bg-tan-yen-phuc-son.html" in changed
+    allowed = re.compile(r"^(don-vi/bg-tan-yen-phuc-son\.html|assets/search/.*|downloads/(api/teams\.json|csv/team_members\.csv"
+                         r"|danh-sach-khoi-to-dan-van\.xlsx|so-tay-dan-van-ngoai-tuyen\.zip))$")
+    assert sorted(p for p in changed if not allowed.match(p)) == []
+    assert second.rendered_pages == 1
+    untouched = [p for p in before if p.endswith(".html") and p not in changed]
+    assert all(after[p][1] == before[p][1] for p in untouched if p not in ("404.html",)), "unchanged pages were rewritten"
+    pdfs = [p for p in before if p.endswith(".pdf")]
+    assert pdfs and all(after[p] == before[p] for p in pdfs)  # no document shows a member's name
+
+
+def test_the_navigation_changing_rebuilds_every_page(project):
+    build(project)
+    topics = project / "content" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace("Ý nghĩa của công tác dân vận", "Vì sao công tác dân vận quan trọng"),
+                      encoding="utf-8")
+    result = build(project, pdf=False)
+    assert result.rendered_pages is None  # a full build: the navigation is on every page
+    assert "Vì sao công tác dân vận quan trọng" in (result.site_dir / "don-vi" / "bg-tan-yen-phuc-son.html").read_text(encoding="utf-8")
