@@ -89,7 +89,7 @@ SLUG_MESSAGE = "Chỉ dùng chữ thường không dấu, chữ số và dấu g
 LONG_TEXT = frozenset({"note", "content", "summary", "definition", "explanation", "duties", "caption",
                        "exception_note", "description"})
 # Subfields a list item is summarised by when collapsed, best first.
-SUMMARY_FIELDS = ("name", "title", "term", "question", "text", "date", "id", "year", "kind", "doc")
+SUMMARY_FIELDS = ("name", "title", "term", "question", "text", "caption", "date", "id", "year", "kind", "doc")
 # Kinds whose subfolder is named by a field of the record: content/qa/<topic>/<id>.md.
 SUBFOLDER_FIELD = {"qa": "topic"}
 NESTED_DEPTH = 10  # how deep Decap looks for records under a folder globbed with **
