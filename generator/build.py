@@ -129,6 +129,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
+        _write_admin(new_site, root)
         _write_offline_zip(new_site, epoch)
         _swap(new_site, out)
     finally:
@@ -235,6 +236,20 @@ def _epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
+def _write_admin(site: Path, root: Path) -> None:
+    """The web editor (Decap CMS) at /admin/, when its bundle is installed (`npm ci`)."""
+    from .cms import CmsBundleMissing, write_admin
+
+    staging = Path(tempfile.mkdtemp(prefix="admin-", dir=root / "build"))
+    try:
+        write_admin(staging, root)
+    except CmsBundleMissing:
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    _sync_tree(staging / "admin", site / "admin", keep=set())
+    shutil.rmtree(staging, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def _environment(name: str, value: str):
     old = os.environ.get(name)
@@ -256,7 +271,7 @@ def _write_offline_zip(site: Path, epoch: str) -> None:
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     # The offline copy is for reading on a phone: the PDFs and exports stay separate downloads.
     files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap")
-                   and not p.relative_to(site).as_posix().startswith("downloads/"))
+                   and not p.relative_to(site).as_posix().startswith(("downloads/", "admin/")))
     with zipfile.ZipFile(tmp_target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)

@@ -398,6 +398,32 @@ def synth(scale: str, seed: int, out: Path, workers: int | None, root: Path) -> 
     click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
 
 
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
+              help="Thư mục trang web để ghi trang biên tập admin/.")
+@click.option("--repo", default=None, help="Kho GitHub chứa dữ liệu, dạng chủ/tên (ví dụ ban-dan-van/so-tay).")
+@click.option("--branch", default="main", show_default=True, help="Nhánh chính của kho.")
+@click.option("--base-url", default=None, help="Địa chỉ máy chủ OAuth để đăng nhập GitHub (khi không dùng Netlify).")
+def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | None) -> None:
+    """Ghi trang biên tập trên web (Decap CMS) với cấu hình sinh từ lược đồ dữ liệu; mỗi lần lưu mở một pull request."""
+    from .cms import CmsBundleMissing, write_admin
+
+    _configure_output()
+    root = _project_root(root)
+    options = {"branch": branch}
+    if repo:
+        options["repo"] = repo
+    if base_url:
+        options["base_url"] = base_url
+    out = out if out.is_absolute() else root / out
+    try:
+        paths = write_admin(out, root, **options)
+    except CmsBundleMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Đã ghi {len(paths)} tệp vào {out / 'admin'}")
+
+
 def _project_root(root: Path) -> Path:
     root = root.resolve()
     if not (root / "data").is_dir():
