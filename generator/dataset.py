@@ -110,13 +110,15 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
             report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
                                "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
             continue
-        loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes)
+        loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes, positions=False)
         dataset.files.append(loaded)
         report.extend(loaded.findings)
         if not loaded.ok:
             _remember_unreadable(dataset, kind, path)
             continue
         _add_records(dataset, kind, loaded, report)
+        if loaded.reload is not None:
+            loaded.data = None  # validated records hold everything; positions come back on demand
     return dataset
 
 

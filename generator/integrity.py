@@ -267,18 +267,11 @@ def _check_citations(ds: Dataset) -> list[Finding]:
     return findings
 
 
-def _citations(obj: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def _citations(obj: BaseModel) -> Iterator[tuple[tuple, Any]]:
     from .schema.common import Citation
+    from .schema.walk import iter_instances
 
-    for name in type(obj).model_fields:
-        value = getattr(obj, name)
-        items = value if isinstance(value, list) else [value]
-        for i, item in enumerate(items):
-            sub = path + ((name, i) if isinstance(value, list) else (name,))
-            if isinstance(item, Citation):
-                yield sub, item
-            elif isinstance(item, BaseModel):
-                yield from _citations(item, sub)
+    return iter_instances(obj, Citation)
 
 
 def _check_config(ds: Dataset) -> list[Finding]:

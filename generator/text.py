@@ -25,6 +25,8 @@ _VNI_PAIR = re.compile(r"[aeiouyAEIOUY][âáàåãäêéèúüëùûõïøòóô
 # UTF-8 bytes decoded as Windows-1252 ("Ä‘" for "đ", "Ã¡" for "á", "á»" for "ạ").
 _DOUBLE_ENCODED = re.compile(r"Ã[\u0080-\u00ff\u2018-\u203a]|Ä[\u0080-\u00ff\u2018-\u203a]|á»|áº|Æ°|Æ¡")
 
+
+
 # Syllables in which the VNI pair test would misfire on correct Unicode text.
 _VALID_VOWEL_PAIRS = {
     "oa", "oe", "uy", "ua", "uo", "ia", "ie", "ye", "ai", "ao", "au", "ay", "eo", "eu",
@@ -64,8 +66,21 @@ def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
 
 
+# Any character a legacy encoding leaves behind; text without one needs no closer look.
+def _vni_suspect_pairs() -> str:
+    marks = "âáàåãäêéèúüëùûõïøòóôöñ"
+    pairs = [v + m for v in "aeiouy" for m in marks if (v + _strip_tone(m)) not in _VALID_VOWEL_PAIRS]
+    return "|".join(sorted({p for p in pairs} | {p.upper() for p in pairs} | {p[0].upper() + p[1] for p in pairs}))
+
+
+_SUSPECT = re.compile("[" + "".join(sorted(_LEGACY_MARKS | set("ÃÄÆ"))) + "]|[a-zà-ỹ][" + "".join(sorted(_LATIN1_VN_UPPER))
+                      + "]|" + _vni_suspect_pairs())
+
+
 def legacy_encoding(text: str) -> str | None:
     """Name the legacy encoding `text` seems written in, or None when it reads as Unicode."""
+    if text.isascii() or not _SUSPECT.search(text):
+        return None  # nothing a legacy encoding could have produced: the common, fast case
     if _DOUBLE_ENCODED.search(text):
         return "utf8-as-cp1252"
     for word in re.findall(r"[^\s.,;:!?()\[\]{}\"'“”‘’/\\\-–—]+", text):

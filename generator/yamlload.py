@@ -9,9 +9,10 @@ present) and turned into data by hand.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -31,7 +32,21 @@ ALIAS_EXPANSION_FLOOR = 10_000
 Path_ = tuple  # key path: ("groups", 2, "households")
 
 _T = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_PLAIN = "tag:handbook,2024:plain"  # a plain scalar whose type we decide ourselves
+_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp")} | {_PLAIN}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _FastLoader(_Loader):
+    """PyYAML's implicit resolver tries a dozen regular expressions per value (and reads
+    "no" as False, "10:30" as 630); plain values are typed by `_Builder._plain` instead."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML's signature
+        if kind is yaml.ScalarNode:
+            return _PLAIN if implicit[0] else _T + "str"
+        return _T + ("seq" if kind is yaml.SequenceNode else "map")
 _COLLECTION_TAGS = {_T + "map", _T + "seq", _T + "omap"}
 
 
@@ -51,9 +66,29 @@ class LoadedFile:
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     ok: bool = False
+    # Loaded without positions (large projects): `reload` gives the text again, and the
+    # positions are worked out the first time a finding needs one.
+    reload: Callable[[], str] | None = None
+
+    def ensure_positions(self) -> None:
+        if self.reload is None:
+            return
+        text, self.reload = self.reload(), None
+        try:
+            node = yaml.compose(text.lstrip("\ufeff"), Loader=_FastLoader)
+        except yaml.YAMLError:
+            return
+        if node is not None:
+            located = LoadedFile(path=self.path)
+            try:
+                _Builder(self.path, located, None, positions=True).build(node, (), 0)
+            except (LoadAborted, RecursionError):
+                return
+            self.key_pos, self.value_pos = located.key_pos, located.value_pos
 
     def locate(self, path: Path_, prefer_key: bool = True) -> tuple[int | None, int | None]:
         """Line and column (1-based) of a key path, or of its nearest located ancestor."""
+        self.ensure_positions()
         path = tuple(path)
         while True:
             first, second = (self.key_pos, self.value_pos) if prefer_key else (self.value_pos, self.key_pos)
@@ -105,7 +140,8 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return f"Lỗi cú pháp YAML ({(error.problem or error.context or '').strip()})."
 
 
-def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                   positions: bool = True) -> LoadedFile:
     path = Path(path)
     name = display or str(path)
     try:
@@ -119,10 +155,13 @@ def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int 
         raw = path.read_bytes()
     except OSError as exc:
         return _aborted(name, Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name))
-    return load_yaml_bytes(raw, name, max_bytes=max_bytes)
+    loaded = load_yaml_bytes(raw, name, max_bytes=max_bytes, positions=positions)
+    if loaded.ok and not positions:
+        loaded.reload = lambda: path.read_bytes().decode("utf-8", errors="replace")
+    return loaded
 
 
-def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> LoadedFile:
     if len(raw) > max_bytes:
         return _aborted(name, Finding(
             "FILE-TOO-LARGE", Severity.ERROR,
@@ -140,10 +179,10 @@ def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -
             "Tệp không phải văn bản Unicode (UTF-8); có lẽ được lưu bằng bảng mã cũ như TCVN3 (ABC) hoặc VNI.",
             file=name, line=line, hint="Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8. " + LEGACY_FIX_VI,
         ))
-    return load_yaml_text(text, name)
+    return load_yaml_text(text, name, positions=positions)
 
 
-def load_yaml_text(text: str, name: str) -> LoadedFile:
+def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
     result = LoadedFile(path=name)
     text = text.lstrip("\ufeff")
     too_deep = _nesting_too_deep(text)
@@ -153,7 +192,7 @@ def load_yaml_text(text: str, name: str) -> LoadedFile:
             hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề.",
         ))
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         # For a key without its colon or an unclosed quote, the context mark points at the
         # start of the key or quote; the problem mark is wherever the parser gave up.
@@ -170,7 +209,9 @@ def load_yaml_text(text: str, name: str) -> LoadedFile:
         result.ok = True
         result.data = None
         return result
-    builder = _Builder(name, result, _count_nodes(node))
+    # Aliases need an anchor ("&") and a reference ("*"); without both nothing can expand.
+    node_count = _count_nodes(node) if ("&" in text and "*" in text) else None
+    builder = _Builder(name, result, node_count, positions=positions)
     try:
         result.data = builder.build(node, (), 0)
     except LoadAborted as exc:
@@ -184,6 +225,16 @@ def load_yaml_text(text: str, name: str) -> LoadedFile:
 def _nesting_too_deep(text: str) -> int | None:
     """The line where flow brackets or indentation nest deeper than MAX_DEPTH (the C parser
     recurses per level and would overflow the stack long before our own limit applies)."""
+    if text.count("[") + text.count("{") > MAX_DEPTH * 2 and _deep_brackets(text):
+        return _deep_brackets(text)
+    match = _DEEP_INDENT.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+_DEEP_INDENT = re.compile(r"^[ -]{%d}" % (MAX_DEPTH * 8 + 1), re.M)
+
+
+def _deep_brackets(text: str) -> int | None:
     depth = 0
     line = 1
     quote = None
@@ -202,9 +253,6 @@ def _nesting_too_deep(text: str) -> int | None:
                 return line
         elif ch in "]}":
             depth = max(0, depth - 1)
-    for number, raw in enumerate(text.splitlines(), 1):
-        if len(raw) - len(raw.lstrip(" -")) > MAX_DEPTH * 8:
-            return number
     return None
 
 
@@ -229,10 +277,11 @@ def _count_nodes(root: yaml.Node) -> int:
 
 
 class _Builder:
-    def __init__(self, name: str, result: LoadedFile, node_count: int):
+    def __init__(self, name: str, result: LoadedFile, node_count: int | None, positions: bool = True):
         self.name = name
         self.result = result
-        self.budget = max(ALIAS_EXPANSION_FLOOR, node_count * ALIAS_EXPANSION_FACTOR)
+        self.positions = positions
+        self.budget = float("inf") if node_count is None else max(ALIAS_EXPANSION_FLOOR, node_count * ALIAS_EXPANSION_FACTOR)
         self.built = 0
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
@@ -255,7 +304,8 @@ class _Builder:
                 f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp (có thể do một tham chiếu trỏ vào chính nó).",
                 file=self.name, line=line, column=col,
             ))
-        self.result.value_pos.setdefault(path, self._pos(node))
+        if self.positions:
+            self.result.value_pos.setdefault(path, self._pos(node))
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag not in _SCALAR_TAGS:
@@ -288,7 +338,8 @@ class _Builder:
                 ))
                 continue
             first_seen[key] = line
-            self.result.key_pos[path + (key,)] = (line, col)
+            if self.positions:
+                self.result.key_pos[path + (key,)] = (line, col)
             mapping[key] = self.build(value_node, path + (key,), depth + 1)
         return mapping
 
@@ -310,6 +361,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
         value = node.value
         tag = node.tag
+        if tag == _PLAIN:
+            return self._plain(value, node, path)
         if node.style in ("'", '"', "|", ">") or tag == _T + "str" or tag == _T + "timestamp":
             return self._text(value, node, path)
         if tag == _T + "null":
@@ -332,6 +385,21 @@ class _Builder:
                 return float(value.replace("_", ""))
             except ValueError:
                 return value
+        return self._text(value, node, path)
+
+    def _plain(self, value: str, node: yaml.ScalarNode, path: Path_) -> Any:
+        if value in _NULLS:
+            return None
+        low = value.lower()
+        if low in ("true", "false"):
+            return low == "true"
+        if _INT.match(value):
+            digits = value.lstrip("+-")
+            if len(digits) > 1 and digits.startswith("0"):
+                return value  # a phone number or a code such as 0123
+            return int(value.replace("_", ""))
+        if _FLOAT.match(value):
+            return float(value.replace("_", ""))
         return self._text(value, node, path)
 
     def _text(self, value: str, node: yaml.Node, path: Path_) -> str:

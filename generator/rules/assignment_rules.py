@@ -36,7 +36,7 @@ def commune_covered(ctx: RuleContext) -> Iterator[Finding]:
 def unit_covers(ctx: RuleContext) -> Iterator[Finding]:
     for at in _active(ctx):
         if not at.obj.communes:
-            yield ctx.finding(at, ("communes",) if "communes" in at.file.data else ("id",),
+            yield ctx.finding(at, ("communes",) if at.obj.model_fields_set & {"communes"} else ("id",),
                               f"“{at.obj.agency.party_org}” chưa được phân công phụ trách xã nào.",
                               hint="Thêm ít nhất một mã xã vào communes; đơn vị trực sẵn sàng chiến đấu thì ghi exemption: truc_san_sang_chien_dau.")
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from pydantic import BaseModel
-
 from ..findings import Finding, Severity
 from ..schema.common import Photo
+from ..schema.walk import iter_instances
 from . import RuleContext, rule
 
 DOC = "hd-02-bdvtu-tuyen-quang-2021"
@@ -18,15 +17,7 @@ MIN_CAPTION = 15  # characters: "what, where, when" does not fit in fewer
 
 
 def iter_photos(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Photo]]:
-    if isinstance(obj, Photo):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from iter_photos(getattr(obj, name), path + (name,))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            if isinstance(item, (BaseModel, list)):
-                yield from iter_photos(item, path + (i,))
+    return iter_instances(obj, Photo, path)
 
 
 def publishable(photo: Photo) -> bool:
@@ -62,16 +53,6 @@ def approval(ctx: RuleContext) -> Iterator[Finding]:
     for at in _records(ctx):
         for sub, photo in iter_photos(at.obj):
             if photo.publish and not photo.approved:
-                yield ctx.finding(at, sub + ("approved",) if "approved" in _keys(at, sub) else sub,
+                yield ctx.finding(at, sub + ("approved",) if "approved" in photo.model_fields_set else sub,
                                   f"Ảnh “{photo.file}” chưa được kiểm duyệt nên sẽ không được đăng.",
                                   hint="Ghi approved: true, approved_by và approved_on sau khi ảnh đã được thẩm định.")
-
-
-def _keys(at, sub: tuple) -> set:
-    node = at.file.data
-    for part in at.path + sub:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return set()
-    return set(node) if isinstance(node, dict) else set()
