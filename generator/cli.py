@@ -213,17 +213,12 @@ def build(root: Path, profile: str, out: Path | None, no_pdf: bool, force: bool)
               help="Thư mục ghi tệp PDF.")
 def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
     """In một ấn phẩm (theo mã trong data/publications.yml, hoặc mã-chuyên-đề) ra PDF; không ghi NAME để liệt kê."""
-    from .check import check_project
-    from .output import as_text
     from .printing.documents import jobs_for
     from .printing.render import render_all
 
     _configure_output()
     root = _project_root(root)
-    dataset, report = check_project(root)
-    if not report.valid():
-        click.echo(as_text(report, root), nl=False)
-        sys.exit(1)
+    dataset, _ = _checked(root)
     jobs = jobs_for(dataset)
     if not name:
         for job in jobs:
@@ -250,17 +245,12 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
               help="Thư mục ghi báo cáo.")
 def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
     """Lập báo cáo 6 tháng hoặc năm (PDF theo thể thức văn bản của Đảng và bảng tính XLSX) theo huyện, xã."""
-    from .check import check_project
-    from .output import as_text
     from .printing.render import render_all
     from .reports import compute, periods_due, report_job, report_workbook
 
     _configure_output()
     root = _project_root(root)
-    dataset, findings = check_project(root)
-    if not findings.valid():
-        click.echo(as_text(findings, root), nl=False)
-        sys.exit(1)
+    dataset, findings = _checked(root)
     wanted = [(p, year or y) for p, y in periods_due(dataset) if period in (None, p)]
     out = out if out.is_absolute() else root / out
     out.mkdir(parents=True, exist_ok=True)
@@ -422,6 +412,18 @@ def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | No
     except CmsBundleMissing as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Đã ghi {len(paths)} tệp vào {out / 'admin'}")
+
+
+def _checked(root: Path):
+    """The checked dataset and report; prints the findings and exits 1 when there are errors."""
+    from .check import check_project
+    from .output import as_text
+
+    dataset, report = check_project(root)
+    if not report.valid():
+        click.echo(as_text(report, root), nl=False)
+        sys.exit(1)
+    return dataset, report
 
 
 def _project_root(root: Path) -> Path:

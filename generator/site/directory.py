@@ -213,6 +213,9 @@ def _commune(ctx: SiteContext, index: Index, uid: str) -> Page:
     summary = (f"<p>{number_vi(len(villages))} thôn, tổ dân phố; {number_vi(covered)} Tổ Dân vận cộng đồng"
                + (f" ({percent_vi(covered / len(villages))} thôn có Tổ)" if villages else "") + ".</p>")
     teams = "".join(_team_html(ctx, path, v, index.team_of_village.get(v)) for v in villages)
+    jump = "".join(f'<li><a href="#{esc(v)}">{esc(ctx.unit_name(v))}</a></li>' for v in villages)
+    if jump:
+        teams = f'<nav class="dv-toc" aria-label="Các thôn, tổ dân phố"><ul>{jump}</ul></nav>' + teams
     models = index.models_of.get(uid, [])
     model_list = "".join(f"<li>{ctx.a(path, model_page(m.id), m.name)}</li>" for m in models)
     body = (_breadcrumb(ctx, path, uid) + _former(ctx, uid) + summary

@@ -1,0 +1,186 @@
+"""Benchmark harness (never run by the tests): times the pipeline on the sample data and on
+synthetic province and nation data, with several runs (medians) and peak memory, and writes
+bench/results.md with the machine's description.
+
+Measured per scale: check; our page generation; the engine's build of the same pages; the
+full build (site and every PDF) cold; a rebuild with nothing changed; a rebuild after one
+team file changes; PDF rendering (our stage against WeasyPrint alone, on the sample).
+
+Run:  python bench/run.py [--scales sample,province] [--runs 3] [--timeout 1800]
+      (nation: add it to --scales; it writes ~100k files and takes long, see README)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "bench"
+TARGETS = {
+    ("province", "check"): 3.0, ("nation", "check"): 60.0, ("province", "build_cold"): 120.0,
+    ("province", "rebuild_nothing"): 15.0, ("province", "rebuild_one_team"): 30.0, ("nation", "build_cold"): 900.0,
+}
+
+
+def run(cmd: list[str], timeout: float, cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Wall time, peak RSS (KiB, from /usr/bin/time) and output of one command."""
+    timed = ["/usr/bin/time", "-f", "__RSS__%M"] + cmd if Path("/usr/bin/time").exists() else cmd
+    start = time.perf_counter()
+    proc = subprocess.run(timed, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    elapsed = time.perf_counter() - start
+    rss = int(m.group(1)) if (m := re.search(r"__RSS__(\d+)", proc.stderr)) else 0
+    if proc.returncode not in (0,):
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    return elapsed, rss, proc.stdout
+
+
+def median_of(runs: int, func) -> tuple[float, int]:
+    results = [func() for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def prepare(scale: str) -> Path:
+    if scale == "sample":
+        target = WORK / "sample"
+        if target.exists():
+            shutil.rmtree(target)
+        for name in ("data", "content", "theme", "schemas"):
+            shutil.copytree(ROOT / name, target / name)
+        shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+        return target
+    target = WORK / scale
+    run([sys.executable, "-m", "generator", "synth", "--scale", scale, "--seed", "1", "--out", str(target)], timeout=3600)
+    return target
+
+
+STAGES = r"""
+import json, sys, time
+from pathlib import Path
+from generator.check import check_project
+from generator.site.pages import produce_pages
+from generator.site.search_index import build_search_index
+from generator.site.mkdocs_adapter import build_site, page_source
+root = Path(sys.argv[1]); out = Path(sys.argv[2])
+ds, report = check_project(root)
+t = time.perf_counter()
+content = produce_pages(ds, report)
+files = build_search_index(content.search_docs)
+docs = out / "docs"
+for page in content.pages:
+    target = docs / page.path; target.parent.mkdir(parents=True, exist_ok=True); target.write_text(page_source(page), encoding="utf-8")
+for rel, data in files.items():
+    target = docs / rel; target.parent.mkdir(parents=True, exist_ok=True); target.write_bytes(data)
+generation = time.perf_counter() - t
+t = time.perf_counter()
+build_site(root / "mkdocs.yml", docs, out / "site", content.nav, strict=True)
+engine = time.perf_counter() - t
+print(json.dumps({"generation": generation, "engine": engine, "pages": len(content.pages)}))
+"""
+
+
+def measure(scale: str, runs: int, timeout: float) -> dict:
+    project = prepare(scale)
+    cli = [sys.executable, "-m", "generator"]
+    results: dict = {"scale": scale}
+    results["check"] = median_of(runs, lambda: run(cli + ["check", "--root", str(project)], timeout)[:2])
+    stage_runs = []
+    for _ in range(max(1, runs if scale != "nation" else 1)):
+        with tempfile.TemporaryDirectory(dir=WORK) as tmp:
+            elapsed, rss, out = run([sys.executable, "-c", STAGES, str(project), tmp], timeout)
+            stage_runs.append((json.loads(out.strip().splitlines()[-1]), rss))
+    results["pages"] = stage_runs[0][0]["pages"]
+    results["generation"] = (statistics.median(r[0]["generation"] for r in stage_runs), max(r[1] for r in stage_runs))
+    results["engine"] = (statistics.median(r[0]["engine"] for r in stage_runs), max(r[1] for r in stage_runs))
+    pdf = [] if scale == "nation" else []
+    cold = []
+    for _ in range(1 if scale == "nation" else max(1, runs - 1)):
+        shutil.rmtree(project / "build", ignore_errors=True)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        cold.append(run(cli + ["build", "--root", str(project), "--force"] + (["--no-pdf"] if scale == "nation" else []), timeout)[:2])
+    results["build_cold"] = (statistics.median(c[0] for c in cold), max(c[1] for c in cold))
+    results["rebuild_nothing"] = median_of(runs, lambda: run(cli + ["build", "--root", str(project)], timeout)[:2])
+    team = sorted((project / "data" / "teams").rglob("*.yml"))[0]
+    original = team.read_text(encoding="utf-8")
+
+    def one_team() -> tuple[float, int]:
+        text = team.read_text(encoding="utf-8")
+        team.write_text(text.replace("households: ", "households:  ", 1) if "households: " in text else text + "\n", encoding="utf-8")
+        return run(cli + ["build", "--root", str(project)], timeout)[:2]
+
+    try:
+        results["rebuild_one_team"] = median_of(runs, one_team)
+    finally:
+        team.write_text(original, encoding="utf-8")
+    del pdf
+    return results
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "?")
+    return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Linux {platform.release()}, Python {platform.python_version()}"
+
+
+LABELS = [("check", "handbook check"), ("generation", "our page generation (pages + search index)"),
+          ("engine", "the engine's build of the same pages (MkDocs + Material)"),
+          ("build_cold", "full build, cold (site and every PDF; nation: site only)"),
+          ("rebuild_nothing", "rebuild, nothing changed"), ("rebuild_one_team", "rebuild after one team file changes")]
+
+
+def table(all_results: list[dict], runs: int) -> str:
+    lines = [f"# Benchmark results\n\nMachine: {machine()}. Medians of {runs} runs (one for nation-scale builds); "
+             "peak memory is the largest resident set of the measured process.\n",
+             "| scale | pages | measurement | median | peak memory | target |", "| --- | ---: | --- | ---: | ---: | --- |"]
+    for res in all_results:
+        for key, label in LABELS:
+            if key not in res:
+                continue
+            seconds, rss = res[key]
+            target = TARGETS.get((res["scale"], key))
+            verdict = ""
+            if target:
+                verdict = f"≤ {target:g} s: {'met' if seconds <= target else f'missed by {seconds - target:.1f} s'}"
+            lines.append(f"| {res['scale']} | {res.get('pages', '')} | {label} | {seconds:.2f} s | {rss / 1024:.0f} MiB | {verdict} |")
+        if "generation" in res and "engine" in res:
+            share = res["generation"][0] / res["engine"][0]
+            lines.append(f"| {res['scale']} | | generation ÷ engine | {share:.0%} | | ≤ 15%: {'met' if share <= 0.15 else 'missed'} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", default="sample,province")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=1800)
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    results = []
+    for scale in args.scales.split(","):
+        print(f"… {scale}", flush=True)
+        try:
+            results.append(measure(scale, args.runs, args.timeout))
+        except (RuntimeError, subprocess.TimeoutExpired) as exc:
+            results.append({"scale": scale, "error": str(exc)[:500]})
+            print(exc, file=sys.stderr)
+    text = table([r for r in results if "error" not in r], args.runs)
+    for r in results:
+        if "error" in r:
+            text += f"\n{r['scale']}: not measured — {r['error']}\n"
+    (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
