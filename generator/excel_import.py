@@ -1448,22 +1448,7 @@ def _format_path(path: tuple) -> str:
 # YAML output, in the style of the existing data files
 
 
-class _Dumper(yaml.SafeDumper):
-    # Indent list items under their key, as the data files do.
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = None
-    if "\n" in value:
-        style = "|"
-    elif value.isdigit():
-        style = '"'  # codes and phone numbers stay text in every YAML reader
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
+from .yamlwrite import EditorDumper as _Dumper
 _Dumper.add_representer(dt.date, lambda d, v: _represent_str(d, format_vn_date(v)))
 
 

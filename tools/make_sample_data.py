@@ -111,22 +111,7 @@ def compact(record: dict) -> dict:
 # YAML output
 
 
-class _Dumper(yaml.SafeDumper):
-    # Indent list items under their key; editors read nested lists more easily that way.
-    def increase_indent(self, flow=False, indentless=False):
-        return super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str):
-    style = None
-    if "\n" in value:
-        style = "|"
-    elif value.isdigit():
-        style = '"'  # codes and phone numbers stay text in every YAML reader
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
+from generator.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
 
 written: list[Path] = []
 
