@@ -7,6 +7,7 @@ names the Vietnamese way.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -174,6 +175,7 @@ def _letter_key(ch: str) -> tuple[int, int]:
     return (rank, tone)
 
 
+@functools.lru_cache(maxsize=65536)
 def collation_key(text: str) -> tuple:
     """Sort key for one word or phrase in Vietnamese alphabetical order."""
     letters = tuple(_letter_key(ch) for ch in nfc(text) if not ch.isspace())

@@ -113,6 +113,14 @@ class Places:
     """The unit hierarchy as exports need it: levels, the commune and district of a unit,
     a commune's villages, the team of a village and the bloc of a commune."""
 
+    @classmethod
+    def of(cls, dataset) -> "Places":
+        """One index per dataset: every export (and each of the 400 calendars) shares it."""
+        cached = dataset.__dict__.get("_export_places")
+        if cached is None:
+            cached = dataset.__dict__["_export_places"] = cls(dataset)
+        return cached
+
     def __init__(self, dataset):
         self.ds = dataset
         self.units = {uid: at.obj for uid, at in dataset.units.items()}

@@ -92,7 +92,7 @@ def csv_exports(dataset, profile: str = "public") -> dict[str, bytes]:
     "csv/bloc_members.csv": …, "csv/models.csv": …, "csv/assignments.csv": …,
     "csv/activities.csv": …, "csv/documents.csv": …}."""
     check_profile(profile)
-    places = Places(dataset)
+    places = Places.of(dataset)
     tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
     builders: list[tuple[str, Callable]] = [
         ("units", _units), ("teams", _teams), ("team_members", _team_members), ("blocs", _blocs),

@@ -117,7 +117,7 @@ def _deadline_event(deadline, start_year: int, end_year: int, uid: str, stamp: d
 def activities_calendar(dataset, assignment: str | None = None) -> bytes:
     """Every activity of every assignment (or of the one `assignment` id, for an agency's own
     subscription), plus a monthly reminder (first Saturday) per assignment not exempt."""
-    places = Places(dataset)
+    places = Places.of(dataset)
     stamp = _stamp(dataset)
     ids = sorted(dataset.assignments)
     if assignment is not None:
@@ -130,24 +130,38 @@ def activities_calendar(dataset, assignment: str | None = None) -> bytes:
     else:
         cal = _calendar(ACTIVITIES_NAME, "Hoạt động với Nhân dân của các cơ quan, đơn vị được phân công phụ trách xã.")
     for aid in ids:
-        a = dataset.assignments[aid].obj
-        org = a.agency.party_org
-        seen: dict[dt.date, int] = {}
-        for act in sorted(a.activities, key=lambda x: x.date):
-            seen[act.date] = seen.get(act.date, 0) + 1
-            uid = f"{a.id}-{act.date:%Y%m%d}-{seen[act.date]}@{DOMAIN}"
-            text = plain(act.content)
-            description = (f"{text}\nSố cán bộ, đảng viên tham gia: {act.participants}.\n"
-                           f"Cơ quan: {a.agency.name}.")
-            event = _all_day(uid, stamp, act.date, f"{org}: {_short(text)}", description)
-            location = places.place(act.village, act.commune)
-            if location:
-                event.add("location", location)
-            event.add("categories", ["Hoạt động tại cơ sở"])
+        for event in _assignment_events(dataset, places, stamp, aid):
             cal.add_component(event)
-        if a.exemption is None and a.communes:
-            cal.add_component(_weekend_reminder(dataset, places, a, stamp))
     return cal.to_ical()
+
+
+def _assignment_events(dataset, places: Places, stamp: dt.datetime, aid: str) -> list:
+    """One assignment's events, made once per dataset: the combined calendar and the
+    agency's own calendar share them."""
+    cache = dataset.__dict__.setdefault("_export_events", {})
+    if aid not in cache:
+        cache[aid] = list(_make_assignment_events(dataset, places, stamp, aid))
+    return cache[aid]
+
+
+def _make_assignment_events(dataset, places: Places, stamp: dt.datetime, aid: str):
+    a = dataset.assignments[aid].obj
+    org = a.agency.party_org
+    seen: dict[dt.date, int] = {}
+    for act in sorted(a.activities, key=lambda x: x.date):
+        seen[act.date] = seen.get(act.date, 0) + 1
+        uid = f"{a.id}-{act.date:%Y%m%d}-{seen[act.date]}@{DOMAIN}"
+        text = plain(act.content)
+        description = (f"{text}\nSố cán bộ, đảng viên tham gia: {act.participants}.\n"
+                       f"Cơ quan: {a.agency.name}.")
+        event = _all_day(uid, stamp, act.date, f"{org}: {_short(text)}", description)
+        location = places.place(act.village, act.commune)
+        if location:
+            event.add("location", location)
+        event.add("categories", ["Hoạt động tại cơ sở"])
+        yield event
+    if a.exemption is None and a.communes:
+        yield _weekend_reminder(dataset, places, a, stamp)
 
 
 def _weekend_reminder(dataset, places: Places, a, stamp: dt.datetime) -> Event:

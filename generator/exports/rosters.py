@@ -51,7 +51,7 @@ def roster_workbook(dataset, profile: str = "public") -> bytes:
     """The XLSX roster. `profile` is "public" (names only with consent; no phone, id number,
     address, ethnicity, religion, party membership) or "internal" (everything)."""
     check_profile(profile)
-    places = Places(dataset)
+    places = Places.of(dataset)
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_TITLE

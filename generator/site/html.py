@@ -23,14 +23,24 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+_converter: md.Markdown | None = None
+
+
+def _markdown() -> md.Markdown:
+    """One converter, reset between documents (building one costs more than converting)."""
+    global _converter
+    if _converter is None:
+        _converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _converter.preprocessors.deregister("html_block")
+        _converter.inlinePatterns.deregister("html")
+    return _converter.reset()
+
+
 def render_markdown(text: str | None, shift_headings: int = 1) -> str:
     """Markdown from data or content → sanitised HTML. Raw HTML in the source is escaped."""
     if not text:
         return ""
-    converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    rendered = converter.convert(text)
+    rendered = _markdown().convert(text)
     if shift_headings:
         rendered = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings + 1)}>", rendered)
     return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
