@@ -111,6 +111,7 @@ def compact(record: dict) -> dict:
 # YAML output
 
 
+from generator.synth import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS, TRAINING_COURSES  # noqa: E402 - shared with synth
 from generator.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
 
 written: list[Path] = []
@@ -200,7 +201,6 @@ ETHNICITY = {
     "bg-yen-the": ["Kinh"] * 6 + ["Nùng", "Nùng", "Sán Chay", "Tày", "Dao"],
     "bg-luc-ngan": ["Kinh"] * 4 + ["Nùng", "Nùng", "Nùng", "Tày", "Sán Chay", "Hoa", "Sán Dìu"],
 }
-RELIGIONS = ["Phật giáo", "Phật giáo", "Phật giáo", "Công giáo"]
 
 
 def person(pid: str, district: str, gender: str | None = None, born: tuple[int, int] = (1960, 1990),
@@ -345,24 +345,6 @@ TEAM_B = village("cao-xa", 2)       # group of 6
 TEAM_C = village("dong-tam", 0)     # 56 households
 TEAM_D = village("nam-duong", 2)    # no 2024 rating
 
-# (position, gender hint, birth range, party probability)
-MEMBER_SLOTS = {
-    "chi_hoi_truong_pn": ("chi_hoi_truong", "nu", (1968, 1988), 0.5),
-    "chi_hoi_truong_nd": ("chi_hoi_truong", None, (1960, 1980), 0.4),
-    "chi_hoi_truong_ccb": ("chi_hoi_truong", "nam", (1952, 1966), 0.9),
-    "bi_thu_chi_doan": ("bi_thu_chi_doan", None, (1993, 2001), 0.6),
-    "chi_hoi_truong_nguoi_cao_tuoi": ("chi_hoi_truong_nguoi_cao_tuoi", None, (1948, 1960), 0.6),
-    "pho_truong_thon": ("pho_truong_thon", None, (1970, 1988), 0.5),
-    "to_truong_lien_gia": ("to_truong_lien_gia", None, (1960, 1985), 0.3),
-    "thon_doi_truong": ("thon_doi_truong", "nam", (1978, 1995), 0.6),
-    "cong_an_vien": ("cong_an_vien", "nam", (1980, 1996), 0.7),
-    "to_cong_nghe_cong_dong": ("to_cong_nghe_cong_dong", None, (1990, 2002), 0.3),
-    "nguoi_co_uy_tin": ("nguoi_co_uy_tin", "nam", (1950, 1965), 0.5),
-    "truong_dong_ho": ("truong_dong_ho", "nam", (1948, 1962), 0.3),
-    "nguoi_tieu_bieu": ("nguoi_tieu_bieu", None, (1965, 1990), 0.2),
-    "nguoi_dan": ("nguoi_dan", None, (1960, 1992), 0.1),
-}
-OPTIONAL_SLOTS = [k for k in MEMBER_SLOTS if k not in ("chi_hoi_truong_pn", "chi_hoi_truong_nd")]
 
 XOM = ["Đình", "Chùa", "Giếng", "Trại", "Đồng", "Ao Sen", "Cầu", "Bãi", "Gò", "Miếu", "Dộc", "Bờ Hồ"]
 NGO = ["ngõ 3", "ngõ 7", "ngõ 12", "ngõ 18", "dãy phố chợ", "khu tập thể", "ngõ Ao", "dãy trục đường chính"]
@@ -557,11 +539,6 @@ DIALOGUE_TOPICS = {
                         "Phân loại rác thải tại nguồn ở khu dân cư",
                         "Giải quyết thủ tục hành chính trên môi trường số"],
 }
-TRAINING_COURSES = [
-    "Lớp bồi dưỡng kỹ năng công tác dân vận cho thành viên Khối Dân vận cơ sở",
-    "Lớp tập huấn nghiệp vụ công tác dân vận và quy chế dân chủ ở cơ sở",
-    "Lớp tập huấn kỹ năng đối thoại, hòa giải và nắm tình hình Nhân dân",
-]
 
 
 def bloc_duties(position: str, c: Commune, villages: list[Village]) -> str:
