@@ -72,7 +72,9 @@ from generator.site.pages import produce_pages
 from generator.site.search_index import build_search_index
 from generator.site.mkdocs_adapter import build_site, page_source
 root = Path(sys.argv[1]); out = Path(sys.argv[2])
+from generator.fileload import heap_frozen
 ds, report = check_project(root)
+frozen = heap_frozen(); frozen.__enter__()  # as the build does: the dataset is left out of GC walks
 t = time.perf_counter()
 content = produce_pages(ds, report)
 files = build_search_index(content.search_docs)
@@ -114,8 +116,13 @@ def measure(scale: str, runs: int, timeout: float) -> dict:
     original = team.read_text(encoding="utf-8")
 
     def one_team() -> tuple[float, int]:
+        # A real change of data (one more household in the team's first group), not only of
+        # bytes: the roster, JSON, CSV, reports and the team's commune page all change.
         text = team.read_text(encoding="utf-8")
-        team.write_text(text.replace("households: ", "households:  ", 1) if "households: " in text else text + "\n", encoding="utf-8")
+        changed = re.sub(r"households: (\d+)", lambda m: f"households: {int(m.group(1)) + 1}", text, count=1)
+        if changed == text:
+            raise RuntimeError(f"{team} has no households value to change")
+        team.write_text(changed, encoding="utf-8")
         return run(cli + ["build", "--root", str(project)], timeout)[:2]
 
     try:

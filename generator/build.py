@@ -8,15 +8,19 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .check import check_project
-from .exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
+from .artifacts import ArtifactCache
+from .exports import activities_calendar, assignment_events_ics, csv_exports, deadlines_calendar, json_api, roster_workbook
+from .fileload import PARALLEL_MIN_FILES, gc_paused, heap_frozen, worker_count
 from .findings import Report
 from .printing.documents import jobs_for
 from .printing.render import render_all
@@ -99,13 +103,27 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     dataset, report = check_project(root)
     if not report.valid():
         raise BuildError("Dữ liệu còn lỗi.", report)
+    with heap_frozen():
+        return _build_checked(root, out, profile, pdf, work, stamp, stamp_path, fingerprint, dataset, report)
+
+
+def _build_checked(root: Path, out: Path, profile: str, pdf: bool, work: Path, stamp: dict, stamp_path: Path,
+                   fingerprint: str, dataset, report: Report) -> BuildResult:
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
     new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        # The pages are made while the roster workbook is made in the background; the
+        # downloads page, which lists every file with its size, once everything exists.
+        tables = _Tables(dataset, profile)
+        try:
+            made = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+            content = produce_pages(dataset, report, profile)
+            listing = _write_downloads(made, tables.result(), dataset, downloads_dir)
+        finally:
+            tables.close()
         listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
-        content = produce_pages(dataset, report, profile, downloads=listing)
+        content = content.with_downloads(listing)
         files = build_search_index(content.search_docs)
         for source, target in content.photos:
             path = root / "data" / source
@@ -120,7 +138,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
         changed = sync_docs(docs_dir, content.pages, files, reset=not incremental)
         if incremental:
             shutil.rmtree(new_site)
-            shutil.copytree(out, new_site, copy_function=shutil.copy2)
+            shutil.copytree(out, new_site, copy_function=_copy_or_link(out))
             for stale in set(stamp.get("outputs", [])) - {url_of(p.path) for p in content.pages} - set(files):
                 (new_site / stale).unlink(missing_ok=True)
         try:
@@ -173,7 +191,9 @@ def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
         if dest.is_file() and dest.read_bytes() == data:
             continue
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(data)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(dest)  # a new file: one shared with the previous site by a hard link stays as it was
     if target.is_dir():
         for path in target.rglob("*"):
             rel = path.relative_to(target).as_posix()
@@ -195,41 +215,124 @@ def _write_stamp(path: Path, data: dict) -> None:
     tmp.replace(path)
 
 
-def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> list[tuple[str, str, int]]:
+@dataclass
+class _Downloads:
+    """The downloads made in this process, in the order the downloads page lists them."""
+
+    calendars: dict[str, tuple[bytes, str]]
+    tables: dict[str, bytes]  # JSON and CSV
+    agencies: dict[str, tuple[bytes, str]]
+    workbooks: list[tuple[str, bytes, str]]
+    rendered: list
+    quizzes: list[tuple[str, str, int]]
+
+
+def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> _Downloads:
     """Render every publication (from the cache when unchanged), the periodic reports, the
-    quiz exports, the rosters, the static JSON API, CSV tables and calendars."""
-    listing: list[tuple[str, str, int]] = []
-    files: dict[str, tuple[bytes, str]] = {
-        "danh-sach-khoi-to-dan-van.xlsx": (roster_workbook(dataset, profile), "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)"),
+    quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
+    by `_Tables`)."""
+    cache = ArtifactCache(work / "cache" / "exports", salt=_code_fingerprint() + profile)
+    shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
+
+    def events_of(aid: str) -> bytes:  # an agency's events: its own file, the places, the configuration
+        return cache.get(f"events/{aid}", [dataset.assignments[aid].file.digest, *shared],
+                         lambda: assignment_events_ics(dataset, aid))
+
+    calendars = {
         "lich/han-bao-cao.ics": (deadlines_calendar(dataset), "Lịch hạn báo cáo (thêm vào lịch điện thoại)"),
-        "lich/hoat-dong-tai-co-so.ics": (activities_calendar(dataset), "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
+        "lich/hoat-dong-tai-co-so.ics": (activities_calendar(dataset, events=events_of),
+                                         "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
     }
-    for rel, data in {**json_api(dataset, profile), **csv_exports(dataset, profile)}.items():
-        kind = "JSON" if rel.endswith(".json") else "CSV"
-        files[rel] = (data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}")
+    agencies = {}
     for aid in sorted(dataset.assignments):
         org = dataset.assignments[aid].obj.agency.party_org
-        files[f"lich/phan-cong/{aid}.ics"] = (activities_calendar(dataset, aid), f"Lịch hoạt động: {org}")
+        agencies[f"lich/phan-cong/{aid}.ics"] = (activities_calendar(dataset, aid, events=events_of), f"Lịch hoạt động: {org}")
+    cache.prune()
+    periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
+    workbooks = [(f"bao-cao-{data.period}-{data.year}.xlsx", report_workbook(dataset, data), data.title) for data in periodic]
+    rendered = []
+    if pdf:
+        jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
+        titles = {job.name: job.title for job in jobs}
+        rendered = [(item, titles[item.name]) for item in render_all(jobs, folder, work / "pdf-cache")]
+    quizzes = []
+    for path in write_quiz_exports(dataset, folder / "moodle"):
+        label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
+        module = dataset.modules.get(path.name.split(".")[0])
+        quizzes.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}", path.stat().st_size))
+    tables = {**json_api(dataset, profile), **csv_exports(dataset, profile)}
+    return _Downloads(calendars, tables, agencies, workbooks, rendered, quizzes)
+
+
+def _write_downloads(made: _Downloads, roster: bytes, dataset, folder: Path) -> list[tuple[str, str, int]]:
+    """Write the downloads into `folder`; gives the downloads page's list (path, label, size)."""
+    files: dict[str, tuple[bytes, str]] = {TABLES_NAME: (roster, "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)")}
+    files.update(made.calendars)
+    for rel, data in made.tables.items():
+        kind = "JSON" if rel.endswith(".json") else "CSV"
+        files[rel] = (data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}")
+    files.update(made.agencies)
+    listing: list[tuple[str, str, int]] = []
     for rel, (data, label) in files.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         listing.append((f"downloads/{rel}", label, len(data)))
-    periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
-    for data in periodic:
-        path = folder / f"bao-cao-{data.period}-{data.year}.xlsx"
-        path.write_bytes(report_workbook(dataset, data))
-        listing.append((f"downloads/{path.name}", f"{data.title} (bảng tính)", path.stat().st_size))
-    if pdf:
-        jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
-        titles = {job.name: job.title for job in jobs}
-        for item in render_all(jobs, folder, work / "pdf-cache"):
-            listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))
-    for path in write_quiz_exports(dataset, folder / "moodle"):
-        label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
-        module = dataset.modules.get(path.name.split(".")[0])
-        listing.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}", path.stat().st_size))
+    for name, data, title in made.workbooks:
+        (folder / name).write_bytes(data)
+        listing.append((f"downloads/{name}", f"{title} (bảng tính)", len(data)))
+    for item, title in made.rendered:
+        listing.append((f"downloads/{item.path.name}", title, item.path.stat().st_size))
+    listing.extend(made.quizzes)
     return listing
+
+
+def _copy_or_link(old_site: Path):
+    """Copy a file of the previous site into the new one; the downloads and the web editor
+    are only ever replaced (never written into), so they are shared by hard links."""
+    def copy(src: str, dst: str) -> None:
+        if Path(src).relative_to(old_site).parts[0] in ("downloads", "admin"):
+            try:
+                os.link(src, dst)
+                return
+            except OSError:
+                pass
+        shutil.copy2(src, dst)
+    return copy
+
+
+_BACKGROUND_INPUT: tuple | None = None  # what a forked worker reads (nothing is pickled to it)
+TABLES_NAME = "danh-sach-khoi-to-dan-van.xlsx"
+
+
+def _roster() -> bytes:
+    dataset, profile = _BACKGROUND_INPUT
+    with gc_paused():
+        return roster_workbook(dataset, profile)
+
+
+class _Tables:
+    """The roster workbook (the slowest single output of a rebuild), made in a forked
+    process while the other downloads and the pages are made in this one; made here when
+    there is a single core."""
+
+    def __init__(self, dataset, profile: str):
+        global _BACKGROUND_INPUT
+        _BACKGROUND_INPUT = (dataset, profile)
+        self.pool = None
+        if worker_count(PARALLEL_MIN_FILES) > 1:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.future = self.pool.submit(_roster)  # forks now: the worker sees _BACKGROUND_INPUT
+
+    def result(self) -> bytes:
+        return self.future.result() if self.pool else _roster()
+
+    def close(self) -> None:
+        global _BACKGROUND_INPUT
+        if self.pool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        _BACKGROUND_INPUT = None
+
 
 
 def _epoch(day: dt.date) -> str:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .filekinds import KINDS, FileKind
+from .fileload import gc_paused, map_files
+from .filekinds import BY_NAME, KINDS, FileKind
 from .findings import Finding, Report, Severity
 from .schema.config import Config
 from .validation import validate_record
-from .yamlload import DEFAULT_MAX_BYTES, LoadedFile, load_yaml_bytes, load_yaml_file, load_yaml_text
+from .yamlload import DEFAULT_MAX_BYTES, LoadedFile, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text
 
 DATA_DIRS = ("data", "content")
 
@@ -101,25 +102,66 @@ def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
 def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
     root = Path(root)
     dataset = Dataset(root=root)
-    for kind, path in discover(root):
-        name = path.relative_to(root).as_posix()
-        report.files_read += 1
-        if kind is None:
-            hint = "Đổi đuôi tệp thành .yml và đặt tệp đúng thư mục của loại dữ liệu." if path.suffix == ".yaml" else (
-                "Đặt tệp vào đúng thư mục: data/teams/, data/blocs/, data/models/, data/assignments/, data/units/…")
-            report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
-                               "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
-            continue
-        loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes, positions=False)
-        dataset.files.append(loaded)
-        report.extend(loaded.findings)
-        if not loaded.ok:
-            _remember_unreadable(dataset, kind, path)
-            continue
-        _add_records(dataset, kind, loaded, report)
-        if loaded.reload is not None:
-            loaded.data = None  # validated records hold everything; positions come back on demand
+    found = [(kind, path, path.relative_to(root).as_posix()) for kind, path in discover(root)]
+    jobs = [(kind.name, path, name, max_bytes) for kind, path, name in found if kind is not None]
+    read_files = map_files(_read_file, jobs)
+    with gc_paused():
+        for kind, path, name in found:
+            report.files_read += 1
+            if kind is None:
+                hint = "Đổi đuôi tệp thành .yml và đặt tệp đúng thư mục của loại dữ liệu." if path.suffix == ".yaml" else (
+                    "Đặt tệp vào đúng thư mục: data/teams/, data/blocs/, data/models/, data/assignments/, data/units/…")
+                report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
+                                   "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
+                continue
+            read = next(read_files)
+            loaded = read.loaded
+            if loaded.ok and not kind.markdown and not loaded.key_pos:
+                loaded.reload = _reader(path)
+            dataset.files.append(loaded)
+            report.extend(loaded.findings)
+            if not loaded.ok:
+                _remember_unreadable(dataset, kind, path)
+                continue
+            _add_records(dataset, kind, read, report)
     return dataset
+
+
+@dataclass
+class _Read:
+    """One file read, parsed and validated (in a worker process when there are many)."""
+
+    loaded: LoadedFile
+    data: Any = None  # the data, kept only when validation failed (its ids still count)
+    obj: Any = None
+    body: tuple[str, int] | None = None  # a Q&A file's Markdown and its first line
+    empty: bool = False
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _read_file(job: tuple[str, Path, str, int]) -> _Read:
+    kind_name, path, name, max_bytes = job
+    kind = BY_NAME[kind_name]
+    loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes, positions=False)
+    read = _Read(loaded)
+    if loaded.ok:
+        data = loaded.data
+        if kind.markdown and isinstance(data, dict):
+            data = dict(data)
+            read.body = (data.pop("__body__", ""), data.pop("__body_line__", 1))
+        if data is None:
+            read.empty = True
+        else:
+            read.obj, read.findings = validate_record(kind.model, data, loaded, kind_label=kind.label)
+            read.data = data if read.obj is None else None
+    if loaded.reload is not None:
+        loaded.data = None  # validated records hold everything; positions come back on demand
+        loaded.reload = None  # a function does not cross processes: the caller sets it again
+    return read
+
+
+def _reader(path: Path):
+    return lambda: path.read_bytes().decode("utf-8", errors="replace")
 
 
 def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
@@ -150,24 +192,20 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
     body = text[end + 5:]
     # A leading newline stands for the opening "---", so every line number is the file's own.
     loaded = load_yaml_text("\n" + front, name)
+    loaded.digest = content_digest(raw)
     if loaded.ok and isinstance(loaded.data, dict):
         loaded.data = {**loaded.data, "__body__": body, "__body_line__": front.count("\n") + 3}
     return loaded
 
 
-def _add_records(dataset: Dataset, kind: FileKind, loaded: LoadedFile, report: Report) -> None:
-    data = loaded.data
-    body = None
-    if kind.markdown and isinstance(data, dict):
-        data = dict(data)
-        body = (data.pop("__body__", ""), data.pop("__body_line__", 1))
-    if data is None:
+def _add_records(dataset: Dataset, kind: FileKind, read: _Read, report: Report) -> None:
+    loaded, obj, body = read.loaded, read.obj, read.body
+    if read.empty:
         report.add(Finding("FILE-EMPTY", Severity.ERROR, f"Tệp rỗng: chưa có nội dung của {kind.label}.", file=loaded.path, line=1))
         return
-    obj, findings = validate_record(kind.model, data, loaded, kind_label=kind.label)
-    report.extend(findings)
+    report.extend(read.findings)
     if obj is None:
-        _remember_broken(dataset, kind, data)
+        _remember_broken(dataset, kind, read.data)
         return
     if kind.name == "config":
         dataset.config = obj

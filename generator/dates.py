@@ -9,6 +9,7 @@ years (03/6), and anything that is not day-month-year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d+)\s*$")
@@ -30,6 +31,11 @@ def parse_vn_date(value: object) -> dt.date:
         return value
     if not isinstance(value, str):
         raise DateError(f"“{value}” không phải là ngày. {DATE_FORMAT_HINT}")
+    return _parse_text(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a province's files repeat the same few thousand dates
+def _parse_text(value: str) -> dt.date:
     text = value.strip()
     if m := _ISO.match(text):
         year, month, day = (int(g) for g in m.groups())

@@ -68,19 +68,35 @@ def is_nfc(text: str) -> bool:
 
 
 # Any character a legacy encoding leaves behind; text without one needs no closer look.
-def _vni_suspect_pairs() -> str:
+def _vni_suspect_pairs() -> frozenset[str]:
     marks = "âáàåãäêéèúüëùûõïøòóôöñ"
     pairs = [v + m for v in "aeiouy" for m in marks if (v + _strip_tone(m)) not in _VALID_VOWEL_PAIRS]
-    return "|".join(sorted({p for p in pairs} | {p.upper() for p in pairs} | {p[0].upper() + p[1] for p in pairs}))
+    return frozenset(pairs) | {p.upper() for p in pairs} | {p[0].upper() + p[1] for p in pairs}
 
 
-_SUSPECT = re.compile("[" + "".join(sorted(_LEGACY_MARKS | set("ÃÄÆ"))) + "]|[a-zà-ỹ][" + "".join(sorted(_LATIN1_VN_UPPER))
-                      + "]|" + _vni_suspect_pairs())
+_SUSPECT_MARKS = frozenset(_LEGACY_MARKS | set("ÃÄÆ"))
+_SUSPECT_PAIRS = _vni_suspect_pairs()
+_PAIR_SECONDS = frozenset(p[1] for p in _SUSPECT_PAIRS)
+_ANY_VOWEL_PAIR = re.compile("[aeiouyAEIOUY][" + "".join(sorted(_PAIR_SECONDS)) + "]")
+_LOWER_THEN_UPPER = re.compile("[a-zà-ỹ][" + "".join(sorted(_LATIN1_VN_UPPER)) + "]")
+
+
+def may_hold_legacy_encoding(text: str) -> bool:
+    """False when no part of `text` could be legacy-encoded: a screen by sets of characters
+    (fast enough to run once over a whole file) before the word-by-word look."""
+    if text.isascii():
+        return False
+    chars = set(text)
+    if not chars.isdisjoint(_SUSPECT_MARKS):
+        return True
+    if not chars.isdisjoint(_LATIN1_VN_UPPER) and _LOWER_THEN_UPPER.search(text):
+        return True
+    return not chars.isdisjoint(_PAIR_SECONDS) and not _SUSPECT_PAIRS.isdisjoint(_ANY_VOWEL_PAIR.findall(text))
 
 
 def legacy_encoding(text: str) -> str | None:
     """Name the legacy encoding `text` seems written in, or None when it reads as Unicode."""
-    if text.isascii() or not _SUSPECT.search(text):
+    if not may_hold_legacy_encoding(text):
         return None  # nothing a legacy encoding could have produced: the common, fast case
     if _DOUBLE_ENCODED.search(text):
         return "utf8-as-cp1252"
@@ -141,6 +157,15 @@ _D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 def fold(text: str) -> str:
     """Lower-case, strip tones and vowel marks, map đ to d: 'Đảng ủy' -> 'dang uy'."""
+    return _fold_word(text) if len(text) <= 32 else _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # words and names repeat across thousands of pages
+def _fold_word(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.lower()

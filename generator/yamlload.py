@@ -9,6 +9,7 @@ present) and turned into data by hand.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,8 +17,13 @@ from typing import Any, Callable
 
 import yaml
 
+try:  # Rust parser for the common, clean file; see `_fast_load` for when its answer is taken.
+    import yaml_rs
+except ImportError:  # pragma: no cover - the pinned dependency is missing on this platform
+    yaml_rs = None
+
 from .findings import Finding, Severity
-from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, nfc, number_vi
+from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, may_hold_legacy_encoding, nfc, number_vi
 
 try:  # The C parser keeps marks (line, column) and is several times faster.
     _Loader = yaml.CSafeLoader
@@ -37,6 +43,9 @@ _SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timesta
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+# First characters of the plain values `_plain` may type as null, bool or number; any other
+# plain value is text (most are, so they skip the regular expressions).
+_MAY_BE_TYPED = frozenset("~nNtTfF0123456789+-.") | {""}
 
 
 class _FastLoader(_Loader):
@@ -66,6 +75,7 @@ class LoadedFile:
     value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     ok: bool = False
+    digest: str = ""  # of the file's bytes: what a cached output made from this file is keyed on
     # Loaded without positions (large projects): `reload` gives the text again, and the
     # positions are worked out the first time a finding needs one.
     reload: Callable[[], str] | None = None
@@ -156,9 +166,14 @@ def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int 
     except OSError as exc:
         return _aborted(name, Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name))
     loaded = load_yaml_bytes(raw, name, max_bytes=max_bytes, positions=positions)
+    loaded.digest = content_digest(raw)
     if loaded.ok and not positions:
         loaded.reload = lambda: path.read_bytes().decode("utf-8", errors="replace")
     return loaded
+
+
+def content_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def load_yaml_bytes(raw: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES, positions: bool = True) -> LoadedFile:
@@ -191,6 +206,11 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
             "YAML-TOO-DEEP", Severity.ERROR, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.", file=name, line=too_deep,
             hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề.",
         ))
+    if not positions:
+        fast = _fast_load(text)
+        if fast is not _DECLINED:
+            result.data, result.ok = fast, True
+            return result
     try:
         node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
@@ -211,7 +231,7 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
         return result
     # Aliases need an anchor ("&") and a reference ("*"); without both nothing can expand.
     node_count = _count_nodes(node) if ("&" in text and "*" in text) else None
-    builder = _Builder(name, result, node_count, positions=positions)
+    builder = _Builder(name, result, node_count, positions=positions, clean=_clean_text(text))
     try:
         result.data = builder.build(node, (), 0)
     except LoadAborted as exc:
@@ -220,6 +240,88 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
         return _aborted(name, Finding("YAML-TOO-DEEP", Severity.ERROR, "Dữ liệu lồng nhau quá sâu.", file=name))
     result.ok = True
     return result
+
+
+def _clean_text(text: str) -> bool:
+    """True when no value of the file can be non-NFC or legacy-encoded, judged once on the
+    whole text: every value is a piece of it, except what an escape ("\\u0301") makes."""
+    return "\\" not in text and is_nfc(text) and not may_hold_legacy_encoding(text)
+
+
+_DECLINED = object()
+# Anything that needs the careful path: anchors, aliases, tags, tabs, carriage returns and
+# YAML 1.1's other line breaks (NEL, LS, PS), escapes, characters YAML forbids; document
+# markers and directives are looked for separately.
+_FAST_SCREEN = re.compile(r"[&*!\\\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_DOCUMENT_MARKERS = ("---", "...", "%")
+# A plain number with a leading zero or a base prefix: 0123, 0x1F, 0o17 stay text here.
+_ZERO_LED = re.compile(r"0[0-9xXoObB_][0-9a-fA-F_]*(?=$|[\s,\]}])", re.M)
+_TOKEN_START = frozenset(" \n[{,:")
+# Every spelling `_Builder._plain` reads as a null, bool or number (text when quoted).
+_TYPED_IF_PLAIN = re.compile(r"(?:~|null|Null|NULL|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?$|" + _INT.pattern + "|" + _FLOAT.pattern)
+
+
+def _fast_load(text: str) -> Any:
+    """The data of a clean file, parsed by yaml-rs, or `_DECLINED` whenever the answer could
+    differ in any way from the careful path (`_Builder`): that path reads the file instead.
+    Declined: anything `_FAST_SCREEN` or `_clean_text` flags, any parse error (duplicate
+    keys included), non-text keys, floats, dates, nesting deeper than MAX_DEPTH, text that a
+    plain scalar of the same spelling would turn into a null, bool or number (it may have
+    been written plain), and integers when the text holds a zero-led number."""
+    if (yaml_rs is None or _FAST_SCREEN.search(text) or text.startswith(_DOCUMENT_MARKERS)
+            or any(f"\n{marker}" in text for marker in _DOCUMENT_MARKERS) or not _clean_text(text)):
+        return _DECLINED
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - any refusal sends the file down the careful path
+        return _DECLINED
+    # Containers wait on the stack; their scalars are looked at where they stand.
+    stack = [(data, 0)] if type(data) in (dict, list) else []
+    if not stack and not _scalar_agrees(data):
+        return _DECLINED
+    saw_int = type(data) is int
+    while stack:
+        container, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return _DECLINED
+        if type(container) is dict:
+            for key in container:
+                if type(key) is not str:
+                    return _DECLINED
+            items = container.values()
+        else:
+            items = container
+        for value in items:
+            kind = type(value)
+            if kind is str:
+                if value[:1] in _MAY_BE_TYPED and _TYPED_IF_PLAIN.match(value):
+                    return _DECLINED
+            elif kind is dict or kind is list:
+                stack.append((value, depth + 1))
+            elif kind is int:
+                saw_int = True
+            elif kind is not bool and value is not None:
+                return _DECLINED
+    if saw_int and _zero_led_number(text):
+        return _DECLINED
+    return data
+
+
+def _zero_led_number(text: str) -> bool:
+    """Whether a token such as 0123, -007 or 0x1F stands alone somewhere in the text."""
+    for match in _ZERO_LED.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in "+-":
+            start -= 1
+        if start == 0 or text[start - 1] in _TOKEN_START:
+            return True
+    return False
+
+
+def _scalar_agrees(value: Any) -> bool:
+    if type(value) is str:
+        return not (value[:1] in _MAY_BE_TYPED and _TYPED_IF_PLAIN.match(value))
+    return type(value) in (int, bool) or value is None
 
 
 def _nesting_too_deep(text: str) -> int | None:
@@ -277,8 +379,10 @@ def _count_nodes(root: yaml.Node) -> int:
 
 
 class _Builder:
-    def __init__(self, name: str, result: LoadedFile, node_count: int | None, positions: bool = True):
+    def __init__(self, name: str, result: LoadedFile, node_count: int | None, positions: bool = True,
+                 clean: bool = False):
         self.name = name
+        self.clean = clean  # the whole text passed the NFC and legacy-encoding screens
         self.result = result
         self.positions = positions
         self.budget = float("inf") if node_count is None else max(ALIAS_EXPANSION_FLOOR, node_count * ALIAS_EXPANSION_FACTOR)
@@ -326,9 +430,9 @@ class _Builder:
                 ))
             if key_node.tag not in _SCALAR_TAGS:
                 self._unsafe_tag(key_node)
-            key = nfc(str(key_node.value))
-            line, col = self._pos(key_node)
+            key = key_node.value if self.clean else nfc(str(key_node.value))
             if key in first_seen:
+                line, col = self._pos(key_node)
                 self.result.findings.append(Finding(
                     "YAML-DUPLICATE-KEY", Severity.ERROR,
                     f"Khóa “{key}” xuất hiện hai lần trong cùng một khối (lần đầu ở dòng {first_seen[key]}); "
@@ -337,9 +441,9 @@ class _Builder:
                     hint="Xóa một trong hai dòng hoặc gộp hai giá trị làm một.",
                 ))
                 continue
-            first_seen[key] = line
+            first_seen[key] = key_node.start_mark.line + 1
             if self.positions:
-                self.result.key_pos[path + (key,)] = (line, col)
+                self.result.key_pos[path + (key,)] = self._pos(key_node)
             mapping[key] = self.build(value_node, path + (key,), depth + 1)
         return mapping
 
@@ -388,6 +492,9 @@ class _Builder:
         return self._text(value, node, path)
 
     def _plain(self, value: str, node: yaml.ScalarNode, path: Path_) -> Any:
+        first = value[:1]
+        if first not in _MAY_BE_TYPED:
+            return value if self.clean else self._text(value, node, path)
         if value in _NULLS:
             return None
         low = value.lower()
@@ -403,6 +510,8 @@ class _Builder:
         return self._text(value, node, path)
 
     def _text(self, value: str, node: yaml.Node, path: Path_) -> str:
+        if self.clean:
+            return value
         line, col = self._pos(node)
         if not is_nfc(value):
             self.result.findings.append(Finding(

@@ -210,7 +210,7 @@ def latest_rating(team):
 
 
 from .api import csv_exports, json_api  # noqa: E402
-from .calendar import activities_calendar, deadlines_calendar  # noqa: E402
+from .calendar import activities_calendar, assignment_events_ics, deadlines_calendar  # noqa: E402
 from .rosters import roster_workbook  # noqa: E402
 
 __all__ = ["roster_workbook", "json_api", "csv_exports", "deadlines_calendar", "activities_calendar"]

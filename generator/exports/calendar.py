@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar as _stdcal
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from icalendar import Alarm, Calendar, Event
 
@@ -114,9 +115,10 @@ def _deadline_event(deadline, start_year: int, end_year: int, uid: str, stamp: d
 # ---------------------------------------------------------------------------- activities
 
 
-def activities_calendar(dataset, assignment: str | None = None) -> bytes:
+def activities_calendar(dataset, assignment: str | None = None, events: Callable[[str], bytes] | None = None) -> bytes:
     """Every activity of every assignment (or of the one `assignment` id, for an agency's own
-    subscription), plus a monthly reminder (first Saturday) per assignment not exempt."""
+    subscription), plus a monthly reminder (first Saturday) per assignment not exempt.
+    `events(aid)` may supply an assignment's events (`assignment_events_ics`) from a cache."""
     places = Places.of(dataset)
     stamp = _stamp(dataset)
     ids = sorted(dataset.assignments)
@@ -129,18 +131,26 @@ def activities_calendar(dataset, assignment: str | None = None) -> bytes:
         cal = _calendar(f"Hoạt động tại cơ sở – {org}", f"Hoạt động với Nhân dân của {org} tại xã được phân công phụ trách.")
     else:
         cal = _calendar(ACTIVITIES_NAME, "Hoạt động với Nhân dân của các cơ quan, đơn vị được phân công phụ trách xã.")
-    for aid in ids:
-        for event in _assignment_events(dataset, places, stamp, aid):
-            cal.add_component(event)
-    return cal.to_ical()
+    # Each assignment's events are written out once and shared by the combined calendar and
+    # the agency's own: the same bytes icalendar would give for the whole calendar.
+    head = cal.to_ical()
+    if not head.endswith(_CALENDAR_END):  # pragma: no cover - icalendar changed its output
+        raise RuntimeError("icalendar no longer ends a calendar with END:VCALENDAR")
+    events = events or (lambda aid: assignment_events_ics(dataset, aid, places, stamp))
+    body = b"".join(events(aid) for aid in ids)
+    return head[: -len(_CALENDAR_END)] + body + _CALENDAR_END
 
 
-def _assignment_events(dataset, places: Places, stamp: dt.datetime, aid: str) -> list:
-    """One assignment's events, made once per dataset: the combined calendar and the
-    agency's own calendar share them."""
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
+def assignment_events_ics(dataset, aid: str, places: Places | None = None, stamp: dt.datetime | None = None) -> bytes:
+    """One assignment's events as iCalendar lines, made once per dataset."""
     cache = dataset.__dict__.setdefault("_export_events", {})
     if aid not in cache:
-        cache[aid] = list(_make_assignment_events(dataset, places, stamp, aid))
+        places = places or Places.of(dataset)
+        stamp = stamp or _stamp(dataset)
+        cache[aid] = b"".join(event.to_ical() for event in _make_assignment_events(dataset, places, stamp, aid))
     return cache[aid]
 
 

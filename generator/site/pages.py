@@ -21,6 +21,15 @@ class SiteContent:
     nav: list
     photos: list[tuple[str, str]] = field(default_factory=list)  # (data path, site path)
     search_docs: list[SearchDoc] = field(default_factory=list)
+    ctx: SiteContext | None = None
+
+    def with_downloads(self, downloads: list) -> SiteContent:
+        """The same pages with the downloads page listing `downloads` (made once every file
+        to download exists, while the rest of the site could be made before)."""
+        page = other_pages.downloads(self.ctx, downloads)
+        pages = [page if p.path == page.path else p for p in self.pages]
+        docs = [doc for doc in self.search_docs if doc.url != url_of(page.path)] + _search_docs(self.ctx, [page])
+        return SiteContent(pages=pages, nav=self.nav, photos=self.photos, search_docs=docs, ctx=self.ctx)
 
 
 def produce_pages(ds: Dataset, report: Report, profile: str = "public", downloads: list | None = None) -> SiteContent:
@@ -34,7 +43,7 @@ def produce_pages(ds: Dataset, report: Report, profile: str = "public", download
     pages += [other_pages.glossary(ctx), other_pages.statistics(ctx), other_pages.downloads(ctx, downloads or [])]
     titles = {p.path: p.title for p in pages}
     pages += registry_pages.produce(ctx, titles)  # last: every citation is known by now
-    return SiteContent(pages=pages, nav=_nav(ctx), photos=photos, search_docs=_search_docs(ctx, pages))
+    return SiteContent(pages=pages, nav=_nav(ctx), photos=photos, search_docs=_search_docs(ctx, pages), ctx=ctx)
 
 
 def _nav(ctx: SiteContext) -> list:

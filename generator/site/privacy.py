@@ -3,6 +3,8 @@ visibility (public, consent, internal) from the schema; decides nothing on its o
 
 from __future__ import annotations
 
+import functools
+
 from ..schema.common import Photo
 from ..schema.person import CONSENT, INTERNAL, PUBLIC, Person, visibility_of
 
@@ -15,8 +17,14 @@ _CONTACT_LABELS = {
 }
 
 
+@functools.lru_cache(maxsize=None)
+def _visibility(model: type, field: str) -> str | None:
+    """A field's declared visibility; None when the model has no such field."""
+    return visibility_of(model, field) if field in model.model_fields else None
+
+
 def may_show(person: Person, field: str, profile: str) -> bool:
-    visibility = visibility_of(type(person), field) if field in type(person).model_fields else PUBLIC
+    visibility = _visibility(type(person), field) or PUBLIC
     if visibility == PUBLIC:
         return True
     if visibility == CONSENT:
@@ -35,7 +43,7 @@ def display_name(person: Person, profile: str) -> str | None:
 def contact_details(person: Person, profile: str) -> list[tuple[str, str]]:
     details = []
     for field, label in _CONTACT_LABELS.items():
-        if field not in type(person).model_fields or not may_show(person, field, profile):
+        if _visibility(type(person), field) is None or not may_show(person, field, profile):
             continue
         value = getattr(person, field)
         if value is None or value == "":
