@@ -77,3 +77,37 @@ def test_the_navigation_changing_rebuilds_every_page(project):
     result = build(project, pdf=False)
     assert result.rendered_pages is None  # a full build: the navigation is on every page
     assert "Vì sao công tác dân vận quan trọng" in (result.site_dir / "don-vi" / "bg-tan-yen-phuc-son.html").read_text(encoding="utf-8")
+
+
+def _change_a_team(project: Path) -> None:
+    team = project / "data" / "teams" / "tan-yen-phuc-son" / "to-phuc-son-thon-dong.yml"
+    text = team.read_text(encoding="utf-8")
+    team.write_text(re.sub(r"households: (\d+)", lambda m: f"households: {int(m.group(1)) + 1}", text, count=1), encoding="utf-8")
+
+
+def test_one_team_changing_takes_every_agency_calendar_from_the_cache(project, monkeypatch):
+    build(project)
+    made = []
+    real = build_module.assignment_events_ics
+    monkeypatch.setattr(build_module, "assignment_events_ics", lambda ds, aid: made.append(aid) or real(ds, aid))
+    _change_a_team(project)
+    second = build(project)
+    assert made == []  # no assignment file changed: no calendar event was made again
+    assert (second.site_dir / "downloads" / "lich" / "hoat-dong-tai-co-so.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_a_failed_rebuild_leaves_the_shared_downloads_of_the_previous_site_as_they_were(project, monkeypatch):
+    """The new site shares unchanged downloads with the old one by hard links; a download
+    that changes is written as a new file, so the old site never sees half a build."""
+    first = build(project)
+    roster = first.site_dir / "downloads" / "danh-sach-khoi-to-dan-van.xlsx"
+    before = roster.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("stop after the downloads were written")
+    monkeypatch.setattr(build_module, "_write_admin", fail)
+    _change_a_team(project)
+    with pytest.raises(RuntimeError):
+        build(project)
+    assert roster.read_bytes() == before
+    assert not list(first.site_dir.parent.glob(f".{first.site_dir.name}-new-*"))  # no half-built site left behind
