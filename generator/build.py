@@ -20,7 +20,7 @@ from pathlib import Path
 from .check import check_project
 from .artifacts import ArtifactCache
 from .exports import activities_calendar, assignment_events_ics, csv_exports, deadlines_calendar, json_api, roster_workbook
-from .fileload import PARALLEL_MIN_FILES, gc_paused, heap_frozen, worker_count
+from .fileload import available_workers, gc_paused, heap_frozen
 from .findings import Report
 from .printing.documents import jobs_for
 from .printing.render import render_all
@@ -115,13 +115,13 @@ def _build_checked(root: Path, out: Path, profile: str, pdf: bool, work: Path, s
     try:
         # The pages are made while the roster workbook is made in the background; the
         # downloads page, which lists every file with its size, once everything exists.
-        tables = _Tables(dataset, profile)
+        roster = _RosterInBackground(dataset, profile)
         try:
             made = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
             content = produce_pages(dataset, report, profile)
-            listing = _write_downloads(made, tables.result(), dataset, downloads_dir)
+            listing = _write_downloads(made, roster.result(), downloads_dir)
         finally:
-            tables.close()
+            roster.close()
         listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
         content = content.with_downloads(listing)
         files = build_search_index(content.search_docs)
@@ -230,7 +230,7 @@ class _Downloads:
 def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> _Downloads:
     """Render every publication (from the cache when unchanged), the periodic reports, the
     quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
-    by `_Tables`)."""
+    by `_RosterInBackground`)."""
     cache = ArtifactCache(work / "cache" / "exports", salt=_code_fingerprint() + profile)
     shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
 
@@ -264,9 +264,9 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
     return _Downloads(calendars, tables, agencies, workbooks, rendered, quizzes)
 
 
-def _write_downloads(made: _Downloads, roster: bytes, dataset, folder: Path) -> list[tuple[str, str, int]]:
+def _write_downloads(made: _Downloads, roster: bytes, folder: Path) -> list[tuple[str, str, int]]:
     """Write the downloads into `folder`; gives the downloads page's list (path, label, size)."""
-    files: dict[str, tuple[bytes, str]] = {TABLES_NAME: (roster, "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)")}
+    files: dict[str, tuple[bytes, str]] = {ROSTER_NAME: (roster, "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)")}
     files.update(made.calendars)
     for rel, data in made.tables.items():
         kind = "JSON" if rel.endswith(".json") else "CSV"
@@ -302,7 +302,7 @@ def _copy_or_link(old_site: Path):
 
 
 _BACKGROUND_INPUT: tuple | None = None  # what a forked worker reads (nothing is pickled to it)
-TABLES_NAME = "danh-sach-khoi-to-dan-van.xlsx"
+ROSTER_NAME = "danh-sach-khoi-to-dan-van.xlsx"
 
 
 def _roster() -> bytes:
@@ -311,7 +311,7 @@ def _roster() -> bytes:
         return roster_workbook(dataset, profile)
 
 
-class _Tables:
+class _RosterInBackground:
     """The roster workbook (the slowest single output of a rebuild), made in a forked
     process while the other downloads and the pages are made in this one; made here when
     there is a single core."""
@@ -320,7 +320,7 @@ class _Tables:
         global _BACKGROUND_INPUT
         _BACKGROUND_INPUT = (dataset, profile)
         self.pool = None
-        if worker_count(PARALLEL_MIN_FILES) > 1:
+        if available_workers() > 1:
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self.future = self.pool.submit(_roster)  # forks now: the worker sees _BACKGROUND_INPUT
 
@@ -332,7 +332,6 @@ class _Tables:
         if self.pool:
             self.pool.shutdown(wait=True, cancel_futures=True)
         _BACKGROUND_INPUT = None
-
 
 
 def _epoch(day: dt.date) -> str:

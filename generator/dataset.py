@@ -13,7 +13,9 @@ from .filekinds import BY_NAME, KINDS, FileKind
 from .findings import Finding, Report, Severity
 from .schema.config import Config
 from .validation import validate_record
-from .yamlload import DEFAULT_MAX_BYTES, LoadedFile, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text
+from .yamlload import (
+    DEFAULT_MAX_BYTES, LoadedFile, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
+)
 
 DATA_DIRS = ("data", "content")
 
@@ -117,7 +119,7 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
             read = next(read_files)
             loaded = read.loaded
             if loaded.ok and not kind.markdown and not loaded.key_pos:
-                loaded.reload = _reader(path)
+                loaded.reload = text_reader(path)
             dataset.files.append(loaded)
             report.extend(loaded.findings)
             if not loaded.ok:
@@ -158,10 +160,6 @@ def _read_file(job: tuple[str, Path, str, int]) -> _Read:
         loaded.data = None  # validated records hold everything; positions come back on demand
         loaded.reload = None  # a function does not cross processes: the caller sets it again
     return read
-
-
-def _reader(path: Path):
-    return lambda: path.read_bytes().decode("utf-8", errors="replace")
 
 
 def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:

@@ -25,13 +25,19 @@ J = TypeVar("J")
 R = TypeVar("R")
 
 
-def worker_count(files: int) -> int:
-    if files < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+def available_workers() -> int:
+    """How many processes may work at once: HANDBOOK_JOBS, else one per core; 1 where
+    processes cannot be forked."""
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     wanted = os.environ.get(JOBS_ENV, "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def worker_count(files: int) -> int:
+    return 1 if files < PARALLEL_MIN_FILES else available_workers()
 
 
 def map_files(func: Callable[[J], R], jobs: Sequence[J]) -> Iterator[R]:

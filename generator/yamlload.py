@@ -168,8 +168,13 @@ def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int 
     loaded = load_yaml_bytes(raw, name, max_bytes=max_bytes, positions=positions)
     loaded.digest = content_digest(raw)
     if loaded.ok and not positions:
-        loaded.reload = lambda: path.read_bytes().decode("utf-8", errors="replace")
+        loaded.reload = text_reader(path)
     return loaded
+
+
+def text_reader(path: Path) -> Callable[[], str]:
+    """What `LoadedFile.reload` calls: the file's text, read again when a finding needs a line."""
+    return lambda: path.read_bytes().decode("utf-8", errors="replace")
 
 
 def content_digest(raw: bytes) -> str:
