@@ -87,7 +87,7 @@ def main() -> None:
         shutil.rmtree(cache)
         shutil.rmtree(out)
     rows = [
-        ("Full handbook, our print stage (layout twice: the index lists real page numbers)", f"{ours:.2f} s", f"{pages / ours:.1f} pages/s"),
+        ("Full handbook, our print stage (the book laid out once, then the index alone with its page numbers)", f"{ours:.2f} s", f"{pages / ours:.1f} pages/s"),
         ("Full handbook, WeasyPrint alone on the same HTML and CSS", f"{alone:.2f} s", f"{pages / alone:.1f} pages/s"),
         (f"All {len(jobs)} publications, our stage, cold cache (parallel on {os.cpu_count()} cores)", f"{cold:.2f} s", ""),
         (f"All {len(jobs)} publications, WeasyPrint alone, one after another", f"{serial_alone:.2f} s", ""),

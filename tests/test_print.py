@@ -136,6 +136,49 @@ def test_index_lists_each_page_once_in_order(rendered):
         assert numbers == sorted(set(numbers))
 
 
+def _left_edges(path: Path) -> dict[int, float]:
+    """Each page's leftmost word position (points), from pdftotext's bounding boxes."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout
+    edges = {}
+    for number, page in enumerate(html.split("<page ")[1:], 1):
+        xs = [float(x) for x in re.findall(r'<word xMin="([\d.]+)"', page)]
+        if xs:
+            edges[number] = min(xs)
+    return edges
+
+
+@pytest.mark.parametrize("chapters", [3, 4, 5])
+def test_the_index_is_laid_out_alone_with_the_pages_the_book_found(tmp_path, chapters):
+    """The book is laid out once; the index alone a second time. Its page numbers must point
+    at the pages that hold the questions, its pages must carry the book's numbering and sit on
+    the same side (left and right pages differ here), with no spacer page left over."""
+    from generator.printing.documents import base_css, paper_css
+    from generator.printing.render import render_pdf_bytes
+
+    more = '<p style="break-before: page">Tiếp theo.</p>'
+    body = "".join(f'<section class="chapter"><h1 id="c{i}">Chương {i}</h1><p id="q{i}">Câu hỏi số {i} ở đây.</p>'
+                   f'{more if i == 1 else ""}</section>' for i in range(chapters))
+    anchors = " ".join(f"q{i}" for i in reversed(range(chapters)))
+    html = ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Thử</title></head><body>'
+            f'{body}<section class="chapter index"><h1 id="chi-muc">Chỉ mục</h1><ul>'
+            f'<li>Mục thử: <span class="pg-list" data-anchors="{anchors} q0 khong-co"></span></li></ul></section>'
+            '</body>\n</html>\n')
+    css = base_css() + paper_css("A4", False) + "@page :left { margin-left: 15mm; } @page :right { margin-left: 45mm; }"
+    path = tmp_path / "book.pdf"
+    path.write_bytes(render_pdf_bytes(html, css))
+    total = pages(path)
+    where = {i: next(n for n in range(1, total + 1) if f"Câu hỏi số {i} ở đây" in pdftotext(path, n))
+             for i in range(chapters)}
+    last = pdftotext(path, total)
+    assert "CHỈ MỤC" in last and total == chapters + 2  # one chapter runs over two pages
+    listed = re.search(r"Mục thử:\s*([\d, ]+)", last).group(1)
+    assert [int(n) for n in re.findall(r"\d+", listed)] == sorted(set(where.values()))
+    assert last.split()[0] == str(total)  # the running page number continues the book's
+    edges = _left_edges(path)
+    assert abs(edges[total] - edges[total - 2]) < 1 and abs(edges[total] - edges[total - 1]) > 50
+
+
 def test_metadata_and_language(rendered):
     _, path = rendered["so-tay-bo-tui-to-truong"]
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, encoding="utf-8", check=True).stdout

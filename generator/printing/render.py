@@ -41,34 +41,68 @@ def job_key(job: PrintJob, variant: str | None, fonts: str) -> str:
 
 
 _PAGE_LIST = re.compile(r'<span class="pg-list" data-anchors="([^"]*)"></span>')
+_INDEX_SECTION = re.compile(r'<section class="chapter index"[^>]*>.*?</section>', re.S)
+_BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.S)
+_FIRST_ID = re.compile(r'\bid="([^"]+)"')
+# An empty page that only moves what follows to the right page number and side.
+_SPACER = '<div style="page: blank; break-after: page; height: 1px"></div>'
 
 
-def _layout(html: str, css: str, variant: str | None):
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+class _Layout:
+    """One document's fonts and style sheets, parsed once for every layout of it."""
 
-    fonts = FontConfiguration()
-    stylesheets = [CSS(string=font_face_css(), font_config=fonts), CSS(string=css, font_config=fonts)]
-    # The encoding is given explicitly: WeasyPrint would otherwise guess and may produce mojibake.
-    document = HTML(string=html, encoding="utf-8", base_url=str(Path.cwd()))
-    options = {"pdf_variant": variant} if variant else {}
-    return document.render(stylesheets=stylesheets, font_config=fonts, **options), options
+    def __init__(self, css: str, variant: str | None):
+        from weasyprint import CSS
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.fonts = FontConfiguration()
+        self.stylesheets = [CSS(string=font_face_css(), font_config=self.fonts),
+                            CSS(string=css, font_config=self.fonts)]
+        self.options = {"pdf_variant": variant} if variant else {}
+
+    def __call__(self, html: str, extra_css: str = ""):
+        from weasyprint import CSS, HTML
+
+        sheets = self.stylesheets + ([CSS(string=extra_css, font_config=self.fonts)] if extra_css else [])
+        # The encoding is given explicitly: WeasyPrint would otherwise guess and may produce mojibake.
+        document = HTML(string=html, encoding="utf-8", base_url=str(Path.cwd()))
+        return document.render(stylesheets=sheets, font_config=self.fonts, **self.options)
 
 
 def render_pdf_bytes(html: str, css: str, variant: str | None = None) -> bytes:
-    """HTML → PDF. An index of terms (`pg-list` placeholders) takes a second pass: the first
-    lays the book out to learn on which page each question sits, so each term lists each
-    page once, in order."""
-    rendered, options = _layout(html, css, variant)
-    if _PAGE_LIST.search(html):
-        pages = {anchor: number for number, page in enumerate(rendered.pages, 1) for anchor in page.anchors}
+    """HTML → PDF, laid out once. An index of terms (`pg-list` placeholders, the book's last
+    section) lists on which pages its questions sit, each page once and in order: the book's
+    layout tells those pages, then the index alone is laid out with them and its pages take
+    the place of the placeholders' pages."""
+    layout = _Layout(css, variant)
+    document = layout(html)
+    index = _INDEX_SECTION.search(html)
+    if index and _PAGE_LIST.search(index.group(0)):
+        document = _with_index(layout, document, html, index)
+    return document.write_pdf(uncompressed_pdf=False, **layout.options)
 
-        def numbers(match: re.Match) -> str:
-            found = sorted({pages[a] for a in match.group(1).split() if a in pages})
-            return f'<span class="pg-list">{", ".join(str(n) for n in found)}</span>'
 
-        rendered, options = _layout(_PAGE_LIST.sub(numbers, html), css, variant)
-    return rendered.write_pdf(uncompressed_pdf=False, **options)
+def _with_index(layout: _Layout, book, html: str, index: re.Match):
+    if not re.fullmatch(r"\s*</body>\s*</html>\s*", html[index.end():]):
+        raise ValueError("the index of terms must be the last section of the book")
+    pages = {anchor: number for number, page in enumerate(book.pages, 1) for anchor in page.anchors}
+    first_id = _FIRST_ID.search(index.group(0)).group(1)
+    start = pages[first_id]
+
+    def numbers(match: re.Match) -> str:
+        found = sorted({pages[a] for a in match.group(1).split() if a in pages})
+        return f'<span class="pg-list">{", ".join(str(n) for n in found)}</span>'
+
+    # Spacer pages put the index on a page of the same side as in the book (the first page
+    # is a right-hand one) and keep it off the `:first` page; the counter starts so that
+    # the index's first page has the book's number.
+    spacers = 2 if start % 2 else 1
+    body = _SPACER * spacers + _PAGE_LIST.sub(numbers, index.group(0))
+    alone = layout(_BODY.sub(lambda m: m.group(1) + body + m.group(3), html, count=1),
+                   f"@page :first {{ counter-reset: page {start - spacers}; }}")
+    if first_id not in alone.pages[spacers].anchors:
+        raise ValueError("the index of terms did not start where the book placed it")
+    return book.copy(book.pages[:start - 1] + alone.pages[spacers:])
 
 
 def _render_to(args: tuple[str, str, str | None, str]) -> str:
