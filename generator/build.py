@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -28,7 +29,7 @@ from .quiz_export import write_quiz_exports
 from .reports import compute, periods_due, report_job, report_workbook
 from .site.links import url_of
 from .site.mkdocs_adapter import EngineError, build_site, page_source
-from .site.pages import produce_pages
+from .site.pages import SiteContent, produce_pages
 from .site.search_index import build_search_index
 
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
@@ -103,32 +104,50 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     dataset, report = check_project(root)
     if not report.valid():
         raise BuildError("Dữ liệu còn lỗi.", report)
-    with heap_frozen():
-        return _build_checked(root, out, profile, pdf, work, stamp, stamp_path, fingerprint, dataset, report)
-
-
-def _build_checked(root: Path, out: Path, profile: str, pdf: bool, work: Path, stamp: dict, stamp_path: Path,
-                   fingerprint: str, dataset, report: Report) -> BuildResult:
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
+    try:
+        with heap_frozen():
+            content, files = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
+        # Everything from here on needs only the pages and files: the dataset goes before the
+        # engine reads the pages (at nation scale it is gigabytes).
+        del dataset
+        gc.collect()
+        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint)
+    finally:
+        shutil.rmtree(downloads_dir, ignore_errors=True)
+
+
+def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work: Path,
+             downloads_dir: Path) -> tuple[SiteContent, dict[str, bytes]]:
+    """Everything made from the dataset: the downloads (written into `downloads_dir`), the
+    pages and the search index. The pages come back without the dataset behind them."""
+    # The pages are made while the roster workbook is made in the background; the downloads
+    # page, which lists every file with its size, once everything exists.
+    roster = _RosterInBackground(dataset, profile)
+    try:
+        made = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        content = produce_pages(dataset, report, profile)
+        listing = _write_downloads(made, roster.result(), downloads_dir)
+    finally:
+        roster.close()
+    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
+    content = content.with_downloads(listing)
+    files = build_search_index(content.search_docs)
+    for source, target in content.photos:
+        path = root / "data" / source
+        if path.is_file():
+            files[target] = path.read_bytes()
+    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos), files
+
+
+def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
+             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str) -> BuildResult:
+    """The engine builds the pages into a new folder beside the site, the downloads join
+    them, and the new site takes the old one's place."""
+    work = root / "build"
     new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        # The pages are made while the roster workbook is made in the background; the
-        # downloads page, which lists every file with its size, once everything exists.
-        roster = _RosterInBackground(dataset, profile)
-        try:
-            made = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
-            content = produce_pages(dataset, report, profile)
-            listing = _write_downloads(made, roster.result(), downloads_dir)
-        finally:
-            roster.close()
-        listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
-        content = content.with_downloads(listing)
-        files = build_search_index(content.search_docs)
-        for source, target in content.photos:
-            path = root / "data" / source
-            if path.is_file():
-                files[target] = path.read_bytes()
         # Engine inputs other than the pages: when they are unchanged, only the pages whose
         # source changed are rendered again (the navigation is the same on every page).
         engine = hashlib.sha256(json.dumps([content.nav, _digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
@@ -151,7 +170,6 @@ def _build_checked(root: Path, out: Path, profile: str, pdf: bool, work: Path, s
         _write_offline_zip(new_site, epoch)
         _swap(new_site, out)
     finally:
-        shutil.rmtree(downloads_dir, ignore_errors=True)
         if new_site.exists():
             shutil.rmtree(new_site, ignore_errors=True)
     _write_stamp(stamp_path, {"inputs": fingerprint, "engine": engine, "pages": len(content.pages),

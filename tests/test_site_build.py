@@ -269,3 +269,67 @@ def test_serve_rebuilds_when_data_changes(tmp_path):
     finally:
         stop.set()
         thread.join(10)
+
+
+def test_generated_pages_skip_markdown_but_come_out_as_markdown_would_make_them(tmp_path, monkeypatch):
+    """The adapter passes our already-made HTML around the engine's Markdown (most of the
+    engine's time on large directory pages). Every page must come out byte for byte as the
+    engine's own Markdown makes it, and a hand-written Markdown page must still be converted."""
+    from generator.site import mkdocs_adapter
+    from generator.site.pages import produce_pages
+
+    dataset, report = check_project(ROOT)
+    content = produce_pages(dataset, report)
+    docs = tmp_path / "docs"
+    for page in content.pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(mkdocs_adapter.page_source(page), encoding="utf-8")
+    (docs / "viet-tay.md").write_text("# Trang viết tay\n\nCó **chữ đậm** và [liên kết](index.md).\n", encoding="utf-8")
+    (docs / "assets").mkdir(exist_ok=True)
+    for name in ("extra.css", "search.js", "filter.js"):
+        (docs / "assets" / name).write_text("", encoding="utf-8")
+    used = []
+    real = mkdocs_adapter._generated_html_plugin
+
+    def spy():
+        plugin = real()
+        used.append(plugin)
+        return plugin
+
+    monkeypatch.setattr(mkdocs_adapter, "_generated_html_plugin", spy)
+    mkdocs_adapter.build_site(ROOT / "mkdocs.yml", docs, tmp_path / "fast", content.nav)
+    monkeypatch.setattr(mkdocs_adapter, "_generated_html_plugin", lambda: object())  # no events: plain Markdown
+    mkdocs_adapter.build_site(ROOT / "mkdocs.yml", docs, tmp_path / "plain", content.nav)
+    assert used and not used[0].bodies  # every body taken out was put back
+    fast = {p.relative_to(tmp_path / "fast"): p.read_bytes() for p in (tmp_path / "fast").rglob("*.html")}
+    plain = {p.relative_to(tmp_path / "plain"): p.read_bytes() for p in (tmp_path / "plain").rglob("*.html")}
+    assert len(fast) == len(content.pages) + 2 and fast.keys() == plain.keys()  # + the hand-written page and 404
+    assert [name for name in fast if fast[name] != plain[name]] == []
+    hand = fast[Path("viet-tay.html")].decode("utf-8")
+    assert "<strong>chữ đậm</strong>" in hand and 'href="index.html"' in hand
+
+
+def test_the_dataset_is_released_before_the_engine_reads_the_pages(tmp_path, monkeypatch):
+    """At nation scale the dataset is gigabytes; the engine then holds every page. The build
+    lets the dataset go before the engine starts, so the two never add up."""
+    import gc
+    import weakref
+
+    seen = {}
+    real_check, real_engine = build_module.check_project, build_module.build_site
+
+    def check(root):
+        dataset, report = real_check(root)
+        seen["dataset"] = weakref.ref(dataset)
+        return dataset, report
+
+    def engine(*args, **kwargs):
+        gc.collect()
+        seen["alive_at_engine"] = seen["dataset"]() is not None
+        return real_engine(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "check_project", check)
+    monkeypatch.setattr(build_module, "build_site", engine)
+    build(ROOT, out=tmp_path / "site", pdf=False, force=True)
+    assert seen["alive_at_engine"] is False

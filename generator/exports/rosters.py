@@ -11,11 +11,13 @@ import datetime as dt
 import io
 import re
 import zipfile
+from dataclasses import dataclass, field
 from typing import Any
 
 from copy import copy
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -39,6 +41,7 @@ ROLE_ORDER = {"truong_khoi": 0, "pho_truong_khoi": 1, "thanh_vien": 2, "giup_vie
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TITLE_FONT = Font(bold=True, size=12)
+NOTE_FONT = Font(italic=True)
 THIN = Side(style="thin", color="9BC2E6")
 HEADER_BORDER = Border(bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -52,18 +55,19 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 def roster_workbook(dataset, profile: str = "public") -> bytes:
     """The XLSX roster. `profile` is "public" (names only with consent; no phone, id number,
-    address, ethnicity, religion, party membership) or "internal" (everything)."""
+    address, ethnicity, religion, party membership) or "internal" (everything).
+
+    Written sheet by sheet in openpyxl's write-only mode: only one commune's rows are held
+    at a time, so the memory stays small at any scale."""
     check_profile(profile)
     places = Places.of(dataset)
-    wb = Workbook()
-    summary = wb.active
-    summary.title = SUMMARY_TITLE
+    wb = Workbook(write_only=True)
+    styles = _Styles()
     communes = places.communes()
     titles = _sheet_titles(places, communes)
-    _summary_sheet(summary, dataset, places, communes, profile)
+    _write_sheet(wb.create_sheet(SUMMARY_TITLE), _summary_sheet(dataset, places, communes, profile), styles)
     for commune in communes:
-        ws = wb.create_sheet(titles[commune])
-        _commune_sheet(ws, places, commune, profile)
+        _write_sheet(wb.create_sheet(titles[commune]), _commune_sheet(places, commune, profile), styles)
     moment = fixed_moment(dataset)
     props = wb.properties
     props.created = moment
@@ -76,10 +80,30 @@ def roster_workbook(dataset, profile: str = "public") -> bytes:
     return save_workbook(wb, moment)
 
 
-# ---------------------------------------------------------------------------- sheets
+# ---------------------------------------------------------------------------- sheets as plain rows
+
+HEADER, TITLE, DATA, TOTAL, NOTE = "header", "title", "data", "total", "note"
 
 
-def _summary_sheet(ws: Worksheet, dataset, places: Places, communes: list[str], profile: str) -> None:
+@dataclass
+class _Sheet:
+    """One sheet's rows as plain values, each with its kind, before anything is written."""
+
+    freeze: str = "C2"
+    filter_columns: int = 0
+    filter_rows: int = 0
+    wrap_columns: set[int] = field(default_factory=set)
+    percent_column: int | None = None
+    rows: list[tuple[str, list[Any]]] = field(default_factory=list)
+
+    def add(self, kind: str, values: list[Any]) -> None:
+        self.rows.append((kind, values))
+
+    def gap(self) -> None:
+        self.rows.append((DATA, []))
+
+
+def _summary_sheet(dataset, places: Places, communes: list[str], profile: str) -> _Sheet:
     headers = ["Huyện, thành phố", "Xã, phường, thị trấn", "Mã xã", "Số thôn, TDP", "Số Tổ Dân vận",
                "Số thành viên Tổ", "Số nhóm", "Số hộ phụ trách", "Thành viên Khối", "Tỷ lệ phủ kín"]
     rows = []
@@ -94,40 +118,29 @@ def _summary_sheet(ws: Worksheet, dataset, places: Places, communes: list[str], 
             sum(team_households(t) for t in teams), len(bloc.members) if bloc else None,
             (len(teams) / len(villages)) if villages else None,
         ])
-    _header(ws, 1, headers)
-    for i, row in enumerate(rows, start=2):
-        _row(ws, i, row)
-        if row[-1] is not None:
-            ws.cell(i, len(headers)).number_format = PERCENT_FORMAT
-    last = len(rows) + 1
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(last, 1)}"
+    sheet = _Sheet(freeze="C2", filter_columns=len(headers), filter_rows=max(len(rows) + 1, 1),
+                   percent_column=len(headers))
+    sheet.add(HEADER, headers)
+    for row in rows:
+        sheet.add(DATA, row)
     total_villages = sum(r[3] for r in rows)
     total_teams = sum(r[4] for r in rows)
-    total = ["Tổng cộng", f"{len(rows)} xã, phường, thị trấn", None, total_villages, total_teams,
-             sum(r[5] for r in rows), sum(r[6] for r in rows), sum(r[7] for r in rows),
-             sum(r[8] or 0 for r in rows), (total_teams / total_villages) if total_villages else None]
-    _row(ws, last + 1, total)
-    for col in range(1, len(headers) + 1):
-        ws.cell(last + 1, col).font = HEADER_FONT
-    if total[-1] is not None:
-        ws.cell(last + 1, len(headers)).number_format = PERCENT_FORMAT
-    notes = []
+    sheet.add(TOTAL, ["Tổng cộng", f"{len(rows)} xã, phường, thị trấn", None, total_villages, total_teams,
+                      sum(r[5] for r in rows), sum(r[6] for r in rows), sum(r[7] for r in rows),
+                      sum(r[8] or 0 for r in rows), (total_teams / total_villages) if total_villages else None])
+    sheet.gap()
     if dataset.config:
         day = dataset.config.reference_date
-        notes.append(f"Số liệu chốt ngày {day.day:02d}/{day.month:02d}/{day.year}; "
-                     f"{dataset.config.province.board}.")
+        sheet.add(NOTE, [f"Số liệu chốt ngày {day.day:02d}/{day.month:02d}/{day.year}; "
+                         f"{dataset.config.province.board}."])
     if profile == "internal":
-        notes.append("Bản nội bộ: có thông tin cá nhân, không đăng công khai, không chuyển cho người không có trách nhiệm.")
+        sheet.add(NOTE, ["Bản nội bộ: có thông tin cá nhân, không đăng công khai, không chuyển cho người không có trách nhiệm."])
     else:
-        notes.append("Bản công khai: họ tên chỉ ghi với người đã đồng ý công khai; không có thông tin cá nhân khác.")
-    for j, note in enumerate(notes):
-        ws.cell(last + 3 + j, 1, note).font = Font(italic=True)
-    _widths(ws, header_rows={1}, skip_rows={last + 3 + j for j in range(len(notes))})
-    _print_setup(ws)
+        sheet.add(NOTE, ["Bản công khai: họ tên chỉ ghi với người đã đồng ý công khai; không có thông tin cá nhân khác."])
+    return sheet
 
 
-def _commune_sheet(ws: Worksheet, places: Places, commune: str, profile: str) -> None:
+def _commune_sheet(places: Places, commune: str, profile: str) -> _Sheet:
     details = detail_fields(profile)
     headers = (["Khối, thôn, TDP", "Mã Khối, Tổ", "Vai trò", "Chức vụ, chức danh", "Nhóm", "Họ và tên"]
                + [h for _, h in details] + ["Nhiệm vụ được phân công", "Tập huấn", "Ngày tập huấn", "Mã người"])
@@ -154,41 +167,33 @@ def _commune_sheet(ws: Worksheet, places: Places, commune: str, profile: str) ->
                          "; ".join(LABELS[p.value] for p in m.positions) or None,
                          "; ".join(groups_of.get(m.id, [])) or None, _name(m, profile)]
                         + _details(m, details, profile) + [None, None, None, m.id])
-    _header(ws, 1, headers)
-    for i, row in enumerate(rows, start=2):
-        _row(ws, i, row)
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-    wide = {headers.index("Nhiệm vụ được phân công") + 1}
+    sheet = _Sheet(freeze="C2", filter_columns=len(headers), filter_rows=len(rows) + 1,
+                   wrap_columns={headers.index("Nhiệm vụ được phân công") + 1})
+    sheet.add(HEADER, headers)
+    for row in rows:
+        sheet.add(DATA, row)
 
-    r = len(rows) + 3
-    header_rows, title_rows = {1, r + 1}, {r}
-    ws.cell(r, 1, "Các Tổ Dân vận cộng đồng").font = TITLE_FONT
-    team_headers = ["Thôn, TDP", "Mã Tổ", "Số quyết định", "Ngày quyết định", "Cấp ủy ban hành", "Số thành viên",
-                    "Số nhóm", "Số hộ phụ trách", "Xếp loại gần nhất", "Năm xếp loại"]
-    _header(ws, r + 1, team_headers)
-    r += 2
+    sheet.gap()
+    sheet.add(TITLE, ["Các Tổ Dân vận cộng đồng"])
+    sheet.add(HEADER, ["Thôn, TDP", "Mã Tổ", "Số quyết định", "Ngày quyết định", "Cấp ủy ban hành", "Số thành viên",
+                       "Số nhóm", "Số hộ phụ trách", "Xếp loại gần nhất", "Năm xếp loại"])
     grades = {g.id: g.name for g in places.ds.config.rating_scale} if places.ds.config else {}
     for village in villages:
         team = places.team_of_village.get(village)
         if team is None:
-            _row(ws, r, [places.label(village), None, "Chưa thành lập Tổ"])
+            sheet.add(DATA, [places.label(village), None, "Chưa thành lập Tổ"])
         else:
             d = team.founding_decision
             rating = latest_rating(team)
-            _row(ws, r, [places.label(village), team.id, d.number, d.date, d.issuer, len(team.members),
-                         len(team.groups), team_households(team),
-                         grades.get(rating.grade, rating.grade) if rating else None, rating.year if rating else None])
-        r += 1
+            sheet.add(DATA, [places.label(village), team.id, d.number, d.date, d.issuer, len(team.members),
+                             len(team.groups), team_households(team),
+                             grades.get(rating.grade, rating.grade) if rating else None,
+                             rating.year if rating else None])
 
-    r += 1
-    header_rows.add(r + 1)
-    title_rows.add(r)
-    ws.cell(r, 1, "Các nhóm").font = TITLE_FONT
-    group_headers = ["Thôn, TDP", "Mã Tổ", "Nhóm", "Số thành viên", "Số hộ phụ trách", "Nhóm trưởng",
-                     "Mã nhóm trưởng", "Địa bàn"]
-    _header(ws, r + 1, group_headers)
-    r += 2
+    sheet.gap()
+    sheet.add(TITLE, ["Các nhóm"])
+    sheet.add(HEADER, ["Thôn, TDP", "Mã Tổ", "Nhóm", "Số thành viên", "Số hộ phụ trách", "Nhóm trưởng",
+                       "Mã nhóm trưởng", "Địa bàn"])
     for village in villages:
         team = places.team_of_village.get(village)
         if team is None:
@@ -196,11 +201,9 @@ def _commune_sheet(ws: Worksheet, places: Places, commune: str, profile: str) ->
         by_id = {m.id: m for m in team.members}
         for g in team.groups:
             leader = by_id.get(g.leader)
-            _row(ws, r, [places.label(village), team.id, g.name, len(g.members), g.households,
-                         _name(leader, profile) if leader else None, g.leader, g.area])
-            r += 1
-    _widths(ws, header_rows=header_rows, title_rows=title_rows, wrap_columns=wide)
-    _print_setup(ws)
+            sheet.add(DATA, [places.label(village), team.id, g.name, len(g.members), g.households,
+                             _name(leader, profile) if leader else None, g.leader, g.area])
+    return sheet
 
 
 def _name(person, profile: str) -> str:
@@ -209,9 +212,9 @@ def _name(person, profile: str) -> str:
 
 def _details(person, details: list[tuple[str, str]], profile: str) -> list[Any]:
     out = []
-    for field, _ in details:
-        value = person_detail(person, field, profile)
-        if field == "gender" and value:
+    for field_name, _ in details:
+        value = person_detail(person, field_name, profile)
+        if field_name == "gender" and value:
             value = "Nữ" if value == "nu" else "Nam"
         elif isinstance(value, bool):
             value = "Có" if value else "Không"
@@ -219,85 +222,97 @@ def _details(person, details: list[tuple[str, str]], profile: str) -> list[Any]:
     return out
 
 
-# ---------------------------------------------------------------------------- cells
+# ---------------------------------------------------------------------------- widths and cells
 
 
-def _header(ws: Worksheet, row: int, headers: list[str]) -> None:
-    for col, text in enumerate(headers, start=1):
-        cell = ws.cell(row, col, text)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.border = HEADER_BORDER
-        cell.alignment = HEADER_ALIGN
-
-
-def _row(ws: Worksheet, row: int, values: list[Any]) -> None:
-    top = _top_style(ws)
-    for col, value in enumerate(values, start=1):
-        if value is None or value == "":
-            continue
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            cell = ws.cell(row, col)
-            cell.value = value
-            cell.data_type = "s"  # text, never a formula
-        else:
-            cell = ws.cell(row, col, value)
-        if isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
-        # `cell.alignment = TOP` looks the style up by hashing it, cell by cell (a third of
-        # the workbook's time at province scale); every cell gets a copy of the same style.
-        if cell._style is None:
-            cell._style = copy(top)
-        else:
-            cell._style.alignmentId = top.alignmentId
-
-
-def _top_style(ws: Worksheet) -> StyleArray:
-    style = StyleArray()
-    style.alignmentId = ws.parent._alignments.add(TOP)
-    return style
-
-
-def _display_len(cell) -> int:
-    value = cell.value
+def _display_len(value: Any, percent: bool) -> int:
     if value is None:
         return 0
     if isinstance(value, (dt.date, dt.datetime)):
         return 10
-    if isinstance(value, float) and cell.number_format == PERCENT_FORMAT:
+    if isinstance(value, float) and percent:
         return 6
     return max((len(line) for line in str(value).split("\n")), default=0)
 
 
-def _widths(ws: Worksheet, header_rows: set[int], title_rows: set[int] = frozenset(),
-            wrap_columns: set[int] = frozenset(), skip_rows: set[int] = frozenset()) -> None:
+def _widths(sheet: _Sheet) -> tuple[dict[int, float], set[int]]:
     """Column widths from the longest value; headers count for at most 18 characters (they
-    wrap), section titles not at all (they overflow into the empty cells beside them)."""
+    wrap), section titles and notes not at all (they overflow into the empty cells beside
+    them). Columns too wide for the limit, and the declared ones, wrap their text."""
     widths: dict[int, int] = {}
-    cells = list(ws._cells.values())  # the cells written; iter_rows would make the empty ones too
-    for cell in cells:
-        if cell.value is None or cell.row in skip_rows or cell.row in title_rows:
+    for kind, values in sheet.rows:
+        if kind in (TITLE, NOTE):
             continue
-        length = _display_len(cell)
-        if cell.row in header_rows:
-            length = min(length, 18)
-        widths[cell.column] = max(widths.get(cell.column, 0), length)
-    wrapped = set()
-    for col, length in sorted(widths.items()):
-        ws.column_dimensions[get_column_letter(col)].width = min(max(length + 2, MIN_WIDTH), MAX_WIDTH)
-        if col in wrap_columns or length + 2 > MAX_WIDTH:
-            wrapped.add(col)
-    unwrapped_rows = header_rows | title_rows | set(skip_rows)
-    for cell in cells:
-        if cell.column in wrapped and cell.value is not None and cell.row not in unwrapped_rows:
-            cell.alignment = WRAP
+        for col, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            length = _display_len(value, col == sheet.percent_column)
+            if kind == HEADER:
+                length = min(length, 18)
+            if length > widths.get(col, 0):
+                widths[col] = length
+    wrapped = {col for col, length in widths.items() if col in sheet.wrap_columns or length + 2 > MAX_WIDTH}
+    return {col: min(max(length + 2, MIN_WIDTH), MAX_WIDTH) for col, length in sorted(widths.items())}, wrapped
 
 
-def _print_setup(ws: Worksheet) -> None:
+_LOOKS = {  # font, fill, border, alignment of each kind of row (data and totals: wrapped or not)
+    (HEADER, False): (HEADER_FONT, HEADER_FILL, HEADER_BORDER, HEADER_ALIGN),
+    (TITLE, False): (TITLE_FONT, None, None, None),
+    (NOTE, False): (NOTE_FONT, None, None, None),
+    (DATA, False): (None, None, None, TOP),
+    (DATA, True): (None, None, None, WRAP),
+    (TOTAL, False): (HEADER_FONT, None, None, TOP),
+    (TOTAL, True): (HEADER_FONT, None, None, WRAP),
+}
+
+
+class _Styles:
+    """Each look (kind of row, wrapped or not, number format) is registered with the
+    workbook once; a cell then takes a copy of its style ids. Setting the style objects cell
+    by cell would hash them every time; the look's key is plain strings and booleans."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple, StyleArray] = {}
+
+    def cell(self, ws, value: Any, kind: str, percent: bool, wrapped: bool) -> WriteOnlyCell:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        number_format = DATE_FORMAT if isinstance(value, dt.date) else (
+            PERCENT_FORMAT if percent and kind in (DATA, TOTAL) and isinstance(value, float) else None)
+        key = (kind, wrapped and kind in (DATA, TOTAL), number_format)
+        style = self.known.get(key)
+        if style is None:
+            proto = WriteOnlyCell(ws)
+            for name, obj in zip(("font", "fill", "border", "alignment"), _LOOKS[key[:2]]):
+                if obj is not None:
+                    setattr(proto, name, obj)
+            if number_format:
+                proto.number_format = number_format
+            style = self.known[key] = proto._style
+        cell = WriteOnlyCell(ws, value)
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            cell.data_type = "s"  # text, never a formula
+        cell._style = copy(style)
+        return cell
+
+
+def _write_sheet(ws, sheet: _Sheet, styles: _Styles) -> None:
+    widths, wrapped = _widths(sheet)
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = sheet.freeze
+    ws.auto_filter.ref = f"A1:{get_column_letter(sheet.filter_columns)}{sheet.filter_rows}"
+    _print_setup(ws)
+    for kind, values in sheet.rows:
+        ws.append([None if value is None or value == "" else
+                   styles.cell(ws, value, kind, col == sheet.percent_column, col in wrapped)
+                   for col, value in enumerate(values, start=1)])
+    ws.close()  # its rows go to disk now, not all sheets at the end
+
+
+def _print_setup(ws) -> None:
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -20,12 +20,42 @@ class EngineError(Exception):
         self.messages = messages
 
 
+_BODY_OPEN, _BODY_CLOSE = '<div class="dv-page">', "</div>"
+
+
 def page_source(page: Page) -> str:
+    """A page as the engine reads it: front matter, then the page's HTML as one raw block
+    (plain Markdown, so any engine that reads `mkdocs.yml` renders it the same)."""
     front = {"title": page.title}
     if page.description:
         front["description"] = page.description
     header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
-    return f"---\n{header}\n---\n\n<div class=\"dv-page\">{page.body}</div>\n"
+    return f"---\n{header}\n---\n\n{_BODY_OPEN}{page.body}{_BODY_CLOSE}\n"
+
+
+def _generated_html_plugin():
+    """Our pages are HTML already, made and sanitised by the generator; Markdown would parse
+    that raw block twice (the engine's anchor scan, then its HTML block parser) only to give
+    it back unchanged, which is most of the engine's time on a large directory page. This
+    plugin passes such a page's block around Markdown. A page written by hand in Markdown
+    is converted as usual."""
+    from mkdocs.plugins import BasePlugin
+
+    class GeneratedHtml(BasePlugin):
+        def __init__(self) -> None:
+            self.bodies: dict[str, str] = {}
+
+        def on_page_markdown(self, markdown: str, page, config, files) -> str:
+            text = markdown.strip("\n")
+            if text.startswith(_BODY_OPEN) and text.endswith(_BODY_CLOSE):
+                self.bodies[page.file.src_uri] = text
+                return ""
+            return markdown
+
+        def on_page_content(self, html: str, page, config, files) -> str:
+            return self.bodies.pop(page.file.src_uri, html)
+
+    return GeneratedHtml()
 
 
 class _Collector(logging.Handler):
@@ -54,6 +84,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
         # Strictness is enforced here, from the collected warnings, so that the one expected
         # warning of a partial ("dirty") build does not abort it.
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav, strict=False)
+        config.plugins["handbook-generated-html"] = _generated_html_plugin()
         build(config, dirty=dirty)
     except MkDocsException as exc:
         raise EngineError(collector.messages + [str(exc)]) from None
