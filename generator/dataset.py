@@ -68,9 +68,6 @@ class Dataset:
             "module": self.modules, "qa": self.qa, "person": self.people,
         }[kind]
 
-    def children(self, unit_id: str) -> list[str]:
-        return [uid for uid, loc in self.units.items() if loc.obj.parent == unit_id]
-
 
 _COLLECTIONS = {
     "units": "units", "documents": "documents", "team": "teams", "bloc": "blocs", "model": "models",

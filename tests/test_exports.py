@@ -482,3 +482,20 @@ def test_unknown_profile_is_refused(dataset):
         roster_workbook(dataset, "everyone")
     with pytest.raises(ValueError):
         json_api(dataset, "everyone")
+
+
+def test_roster_rows_that_wrap_are_wrapped_and_aligned_to_the_top(public_wb):
+    """Long text wraps in its cell and its whole row aligns to the top; a one-line row needs
+    neither (its cells are written without a style)."""
+    ws = public_wb["Phúc Sơn"]
+    header = [c.value for c in ws[1]]
+    duties = header.index("Nhiệm vụ được phân công")
+    width = ws.column_dimensions[chr(ord("A") + duties)].width
+    long_rows = [row for row in ws.iter_rows(min_row=2) if row[duties].value and len(row[duties].value) + 2 > width]
+    assert long_rows, "the sample has duties longer than their column"
+    for row in long_rows:
+        assert row[duties].alignment.wrap_text and row[duties].alignment.vertical == "top"
+        assert all(cell.alignment.vertical == "top" for cell in row if cell.value is not None)
+    members = [row for row in ws.iter_rows(min_row=2) if row[1].value and row[1].value.startswith("to-")
+               and row[header.index("Vai trò")].value == "Thành viên"]
+    assert members and all(not cell.alignment.wrap_text and isinstance(row[-1].value, str) for row in members for cell in row)

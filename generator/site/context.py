@@ -31,10 +31,18 @@ class SiteContext:
     profile: str
     report: Report
     linker: Linker = field(init=False)
+    _children: dict[str | None, list[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         documents = [at.obj for at in self.ds.documents.values()]
         self.linker = Linker(documents, lambda page, doc_id: rel(page, document_page(doc_id)))
+        # Each unit's children, by name, indexed once: asking unit by unit would scan every
+        # unit each time (quadratic: minutes at nation scale).
+        by_parent: dict[str | None, list[str]] = {}
+        for uid, at in self.ds.units.items():
+            by_parent.setdefault(at.obj.parent, []).append(uid)
+        self._children = {parent: sorted(kids, key=lambda uid: collation_key(self.ds.units[uid].obj.name))
+                          for parent, kids in by_parent.items()}
 
     # ------------------------------------------------------------------ links and labels
     def a(self, page: str, target: str, text: str, anchor: str | None = None, cls: str | None = None) -> str:
@@ -69,8 +77,7 @@ class SiteContext:
         return list(reversed(chain))
 
     def children(self, unit_id: str) -> list[str]:
-        kids = [uid for uid, at in self.ds.units.items() if at.obj.parent == unit_id]
-        return sorted(kids, key=lambda uid: collation_key(self.ds.units[uid].obj.name))
+        return list(self._children.get(unit_id, ()))
 
     def commune_of(self, unit_id: str) -> str | None:
         if self.level(unit_id) == "xa":
