@@ -23,6 +23,7 @@ from .artifacts import ArtifactCache
 from .exports import activities_calendar, assignment_events_ics, csv_exports, deadlines_calendar, json_api, roster_workbook
 from .fileload import available_workers, gc_paused, heap_frozen
 from .findings import Report
+from .fingerprint import code_fingerprint, digest_tree
 from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
@@ -57,14 +58,6 @@ def default_out(root: Path, profile: str) -> Path:
 INPUTS = ("data", "content", "theme", "mkdocs.yml")
 
 
-def _digest_tree(paths: list[Path], base: Path) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.relative_to(base).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
 def _files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
     found: list[Path] = []
     for name in names:
@@ -76,15 +69,10 @@ def _files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
     return sorted(found)
 
 
-def _code_fingerprint() -> str:
-    package = Path(__file__).resolve().parent
-    return _digest_tree(sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".css")), package)
-
-
 def input_fingerprint(root: Path, profile: str, pdf: bool) -> str:
     """Everything a build is made from: the project's inputs, the code, the options."""
     digest = hashlib.sha256()
-    for part in (_digest_tree(_files_under(root, INPUTS), root), _code_fingerprint(), profile, str(pdf),
+    for part in (digest_tree(_files_under(root, INPUTS), root), code_fingerprint(), profile, str(pdf),
                  os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
@@ -150,8 +138,8 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
     try:
         # Engine inputs other than the pages: when they are unchanged, only the pages whose
         # source changed are rendered again (the navigation is the same on every page).
-        engine = hashlib.sha256(json.dumps([content.nav, _digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
-                                            _code_fingerprint()], ensure_ascii=False).encode("utf-8")).hexdigest()
+        engine = hashlib.sha256(json.dumps([content.nav, digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
+                                            code_fingerprint()], ensure_ascii=False).encode("utf-8")).hexdigest()
         docs_dir = work / "docs" / stamp_path.stem
         incremental = out.is_dir() and stamp.get("engine") == engine and docs_dir.is_dir()
         changed = sync_docs(docs_dir, content.pages, files, reset=not incremental)
@@ -249,7 +237,7 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
     """Render every publication (from the cache when unchanged), the periodic reports, the
     quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
     by `_RosterInBackground`)."""
-    cache = ArtifactCache(work / "cache" / "exports", salt=_code_fingerprint() + profile)
+    cache = ArtifactCache(work / "cache" / "exports", salt=code_fingerprint() + profile)
     shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
 
     def events_of(aid: str) -> bytes:  # an agency's events: its own file, the places, the configuration

@@ -4,6 +4,7 @@ with the file and key path it came from) and the findings of loading and validat
 from __future__ import annotations
 
 import difflib
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -11,6 +12,7 @@ from typing import Any, Iterator
 from .fileload import gc_paused, map_files
 from .filekinds import BY_NAME, KINDS, FileKind
 from .findings import Finding, Report, Severity
+from .readcache import ReadCache, content_key
 from .schema.config import Config
 from .validation import validate_record
 from .yamlload import (
@@ -103,7 +105,7 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
     dataset = Dataset(root=root)
     found = [(kind, path, path.relative_to(root).as_posix()) for kind, path in discover(root)]
     jobs = [(kind.name, path, name, max_bytes) for kind, path, name in found if kind is not None]
-    read_files = map_files(_read_file, jobs)
+    read_files = iter(_read_all(root, jobs))
     with gc_paused():
         for kind, path, name in found:
             report.files_read += 1
@@ -124,6 +126,49 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
                 continue
             _add_records(dataset, kind, read, report)
     return dataset
+
+
+def _read_all(root: Path, jobs: list[tuple[str, Path, str, int]]) -> list[_Read]:
+    """Every file read, parsed and validated: an unchanged file from the cache of files
+    already read, the others in worker processes (and then into the cache)."""
+    cache = ReadCache.open(root)
+    if cache is None:
+        return list(map_files(_read_file, jobs))
+    results: list[_Read | None] = [None] * len(jobs)
+    keys: list[tuple[bytes, str] | None] = [None] * len(jobs)
+    with gc_paused():
+        for i, (kind_name, path, name, max_bytes) in enumerate(jobs):
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                continue  # read below, which reports why it cannot be read
+            keys[i] = (content_key(kind_name, max_bytes, raw), content_digest(raw))
+            results[i] = cache.get(name, keys[i][0])
+    gone = cache.names() - {job[2] for job in jobs}
+    cache.close()  # not carried into the worker processes
+    missing = [i for i, read in enumerate(results) if read is None]
+    if not missing and not gone:
+        return results
+    entries = []
+    with gc_paused():
+        for i, data in zip(missing, map_files(_read_file_pickled, [jobs[i] for i in missing])):
+            results[i] = pickle.loads(data)
+            # Stored only when the worker read the very bytes the key was made from (a file
+            # saved again meanwhile is read afresh next time).
+            if keys[i] is not None and results[i].loaded.digest == keys[i][1]:
+                entries.append((jobs[i][2], keys[i][0], data))
+    cache = ReadCache.open(root)
+    if cache is not None:
+        cache.put_many(entries)
+        cache.keep_only([job[2] for job in jobs])
+        cache.close()
+    return results
+
+
+def _read_file_pickled(job: tuple[str, Path, str, int]) -> bytes:
+    """`_read_file`, pickled where it runs: the same bytes cross to this process and go into
+    the cache."""
+    return pickle.dumps(_read_file(job), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass
