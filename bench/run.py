@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -29,21 +30,64 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "bench"
 NATION_FULL = False
 TARGETS = {
-    ("province", "check"): 3.0, ("nation", "check"): 60.0, ("province", "build_cold"): 120.0,
+    ("province", "check"): 3.0, ("nation", "check"): 60.0, ("province", "check_warm"): 3.0, ("nation", "check_warm"): 60.0, ("province", "build_cold"): 120.0,
     ("province", "rebuild_nothing"): 15.0, ("province", "rebuild_one_team"): 30.0, ("nation", "build_cold"): 900.0,
 }
 
 
-def run(cmd: list[str], timeout: float, cwd: Path = ROOT) -> tuple[float, int, str]:
-    """Wall time, peak RSS (KiB, from /usr/bin/time) and output of one command."""
-    timed = ["/usr/bin/time", "-f", "__RSS__%M"] + cmd if Path("/usr/bin/time").exists() else cmd
+def _tree(pid: int) -> list[int]:
+    pids, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        pids.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            pass
+    return pids
+
+
+def _pss_kib(pids: list[int]) -> int:
+    """Proportional set size of the processes, summed: memory shared by forked workers is
+    counted once, not once per process."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            pass
+    return total
+
+
+def run(cmd: list[str], timeout: float, cwd: Path = ROOT, env: dict | None = None) -> tuple[float, int, str]:
+    """Wall time, peak memory (KiB: the most that all of the command's processes held at
+    once, sampled every half second) and output of one command."""
     start = time.perf_counter()
-    proc = subprocess.run(timed, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            peak[0] = max(peak[0], _pss_kib(_tree(proc.pid)))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    finally:
+        done.set()
+        proc.kill()
     elapsed = time.perf_counter() - start
-    rss = int(m.group(1)) if (m := re.search(r"__RSS__(\d+)", proc.stderr)) else 0
-    if proc.returncode not in (0,):
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    return elapsed, rss, proc.stdout
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stdout[-2000:]}\n{stderr[-2000:]}")
+    return elapsed, peak[0], stdout
 
 
 def median_of(runs: int, func) -> tuple[float, int]:
@@ -96,7 +140,23 @@ def measure(scale: str, runs: int, timeout: float, only: set[str] | None = None)
     project = prepare(scale)
     cli = [sys.executable, "-m", "generator"]
     results: dict = {"scale": scale}
-    results["check"] = median_of(runs, lambda: run(cli + ["check", "--root", str(project)], timeout)[:2])
+    check = cli + ["check", "--root", str(project)]
+    runs_here = 1 if scale == "nation" else runs
+    # Cold: nothing cached, as on a fresh clone. Warm: an editor's next check, the files
+    # already read by the previous one (build/cache/reads.sqlite) and one team file changed.
+    results["check"] = median_of(runs_here, lambda: run(check, timeout, env={"HANDBOOK_READ_CACHE": "off"})[:2])
+    run(check, timeout)  # fills the cache
+    team = sorted((project / "data" / "teams").rglob("*.yml"))[0]
+    original = team.read_bytes()
+
+    def check_after_one_change() -> tuple[float, int]:
+        team.write_bytes(team.read_bytes() + b"\n")
+        return run(check, timeout)[:2]
+
+    try:
+        results["check_warm"] = median_of(runs_here, check_after_one_change)
+    finally:
+        team.write_bytes(original)
     if (only and only <= {"check"}) or (scale == "nation" and not NATION_FULL):
         return results
     stage_runs = []
@@ -169,7 +229,8 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), {int(mem) // 1024 // 1024} GiB, Linux {platform.release()}, Python {platform.python_version()}"
 
 
-LABELS = [("check", "handbook check"), ("generation", "our page generation (pages + search index)"),
+LABELS = [("check", "handbook check, cold (nothing cached: a fresh clone)"),
+          ("check_warm", "handbook check, warm (files read by the last check; one file changed since)"), ("generation", "our page generation (pages + search index)"),
           ("engine", "the engine's build of the same pages (MkDocs + Material)"),
           ("build_cold", "full build, cold (site and every PDF; nation: site only)"),
           ("rebuild_nothing", "rebuild, nothing changed"), ("rebuild_one_team", "rebuild after one team file changes")]
@@ -177,7 +238,7 @@ LABELS = [("check", "handbook check"), ("generation", "our page generation (page
 
 def table(all_results: list[dict], runs: int) -> str:
     lines = [f"# Benchmark results\n\nMachine: {machine()}. Medians of {runs} runs (one for nation-scale builds); "
-             "peak memory is the largest resident set of the measured process.\n",
+             "peak memory is the most that all of the command's processes held at once (proportional set size, sampled every half second).\n",
              "| scale | pages | measurement | median | peak memory | target |", "| --- | ---: | --- | ---: | ---: | --- |"]
     for res in all_results:
         for key, label in LABELS:

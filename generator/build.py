@@ -96,20 +96,21 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
     try:
         with heap_frozen():
-            content, files = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
-        # Everything from here on needs only the pages and files: the dataset goes before the
-        # engine reads the pages (at nation scale it is gigabytes).
+            content = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
+        # Everything from here on needs only the pages: the dataset goes before the search
+        # index is made and the engine reads the pages (at nation scale it is gigabytes).
         del dataset
         gc.collect()
+        files = _site_files(root, content)
         return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint)
     finally:
         shutil.rmtree(downloads_dir, ignore_errors=True)
 
 
 def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work: Path,
-             downloads_dir: Path) -> tuple[SiteContent, dict[str, bytes]]:
-    """Everything made from the dataset: the downloads (written into `downloads_dir`), the
-    pages and the search index. The pages come back without the dataset behind them."""
+             downloads_dir: Path) -> SiteContent:
+    """Everything made from the dataset: the downloads (written into `downloads_dir`) and
+    the pages with their search entries, which come back without the dataset behind them."""
     # The pages are made while the roster workbook is made in the background; the downloads
     # page, which lists every file with its size, once everything exists.
     roster = _RosterInBackground(dataset, profile)
@@ -121,12 +122,18 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
         roster.close()
     listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
     content = content.with_downloads(listing)
+    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos, search_docs=content.search_docs)
+
+
+def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
+    """The files beside the pages: the search index and the published photos."""
     files = build_search_index(content.search_docs)
+    content.search_docs = []  # indexed: not needed any more
     for source, target in content.photos:
         path = root / "data" / source
         if path.is_file():
             files[target] = path.read_bytes()
-    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos), files
+    return files
 
 
 def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
