@@ -111,13 +111,15 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
              downloads_dir: Path) -> SiteContent:
     """Everything made from the dataset: the downloads (written into `downloads_dir`) and
     the pages with their search entries, which come back without the dataset behind them."""
-    # The pages are made while the roster workbook is made in the background; the downloads
-    # page, which lists every file with its size, once everything exists.
-    roster = _RosterInBackground(dataset, profile)
+    # The pages are made while the roster workbook is made (in the background when there
+    # is room for it); the downloads page, which lists every file with its size, once
+    # everything exists.
+    roster = _Roster(dataset, profile)
     try:
-        made = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
         content = produce_pages(dataset, report, profile)
-        listing = _write_downloads(made, roster.result(), downloads_dir)
+        listing.insert(0, _write_file(downloads_dir, ROSTER_NAME, roster.result(),
+                                      "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)"))
     finally:
         roster.close()
     listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
@@ -228,22 +230,21 @@ def _write_stamp(path: Path, data: dict) -> None:
     tmp.replace(path)
 
 
-@dataclass
-class _Downloads:
-    """The downloads made in this process, in the order the downloads page lists them."""
-
-    calendars: dict[str, tuple[bytes, str]]
-    tables: dict[str, bytes]  # JSON and CSV
-    agencies: dict[str, tuple[bytes, str]]
-    workbooks: list[tuple[str, bytes, str]]
-    rendered: list
-    quizzes: list[tuple[str, str, int]]
+Listing = list[tuple[str, str, int]]  # (site path, label, size) for the downloads page
 
 
-def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> _Downloads:
+def _write_file(folder: Path, rel: str, data: bytes, label: str) -> tuple[str, str, int]:
+    target = folder / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return f"downloads/{rel}", label, len(data)
+
+
+def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> Listing:
     """Render every publication (from the cache when unchanged), the periodic reports, the
     quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
-    by `_RosterInBackground`)."""
+    by `_Roster`). Each is written into `folder` as soon as it is made (at nation scale the
+    tables alone are hundreds of megabytes); gives the downloads page's entries."""
     cache = ArtifactCache(work / "cache" / "exports", salt=code_fingerprint() + profile)
     shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
 
@@ -251,52 +252,36 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
         return cache.get(f"events/{aid}", [dataset.assignments[aid].file.digest, *shared],
                          lambda: assignment_events_ics(dataset, aid))
 
-    calendars = {
-        "lich/han-bao-cao.ics": (deadlines_calendar(dataset), "Lịch hạn báo cáo (thêm vào lịch điện thoại)"),
-        "lich/hoat-dong-tai-co-so.ics": (activities_calendar(dataset, events=events_of),
-                                         "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
-    }
-    agencies = {}
+    listing: Listing = [
+        _write_file(folder, "lich/han-bao-cao.ics", deadlines_calendar(dataset),
+                    "Lịch hạn báo cáo (thêm vào lịch điện thoại)"),
+        _write_file(folder, "lich/hoat-dong-tai-co-so.ics", activities_calendar(dataset, events=events_of),
+                    "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
+    ]
+    for tables in (json_api(dataset, profile), csv_exports(dataset, profile)):
+        for rel, data in tables.items():
+            kind = "JSON" if rel.endswith(".json") else "CSV"
+            listing.append(_write_file(folder, rel, data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}"))
+        del tables
     for aid in sorted(dataset.assignments):
         org = dataset.assignments[aid].obj.agency.party_org
-        agencies[f"lich/phan-cong/{aid}.ics"] = (activities_calendar(dataset, aid, events=events_of), f"Lịch hoạt động: {org}")
+        listing.append(_write_file(folder, f"lich/phan-cong/{aid}.ics", activities_calendar(dataset, aid, events=events_of),
+                                   f"Lịch hoạt động: {org}"))
     cache.prune()
     periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
-    workbooks = [(f"bao-cao-{data.period}-{data.year}.xlsx", report_workbook(dataset, data), data.title) for data in periodic]
-    rendered = []
+    for data in periodic:
+        listing.append(_write_file(folder, f"bao-cao-{data.period}-{data.year}.xlsx", report_workbook(dataset, data),
+                                   f"{data.title} (bảng tính)"))
     if pdf:
         jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
         titles = {job.name: job.title for job in jobs}
-        rendered = [(item, titles[item.name]) for item in render_all(jobs, folder, work / "pdf-cache")]
-    quizzes = []
+        for item in render_all(jobs, folder, work / "pdf-cache"):
+            listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))
     for path in write_quiz_exports(dataset, folder / "moodle"):
         label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
         module = dataset.modules.get(path.name.split(".")[0])
-        quizzes.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}", path.stat().st_size))
-    tables = {**json_api(dataset, profile), **csv_exports(dataset, profile)}
-    return _Downloads(calendars, tables, agencies, workbooks, rendered, quizzes)
-
-
-def _write_downloads(made: _Downloads, roster: bytes, folder: Path) -> list[tuple[str, str, int]]:
-    """Write the downloads into `folder`; gives the downloads page's list (path, label, size)."""
-    files: dict[str, tuple[bytes, str]] = {ROSTER_NAME: (roster, "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)")}
-    files.update(made.calendars)
-    for rel, data in made.tables.items():
-        kind = "JSON" if rel.endswith(".json") else "CSV"
-        files[rel] = (data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}")
-    files.update(made.agencies)
-    listing: list[tuple[str, str, int]] = []
-    for rel, (data, label) in files.items():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        listing.append((f"downloads/{rel}", label, len(data)))
-    for name, data, title in made.workbooks:
-        (folder / name).write_bytes(data)
-        listing.append((f"downloads/{name}", f"{title} (bảng tính)", len(data)))
-    for item, title in made.rendered:
-        listing.append((f"downloads/{item.path.name}", title, item.path.stat().st_size))
-    listing.extend(made.quizzes)
+        listing.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}",
+                        path.stat().st_size))
     return listing
 
 
@@ -324,26 +309,34 @@ def _roster() -> bytes:
         return roster_workbook(dataset, profile)
 
 
-class _RosterInBackground:
-    """The roster workbook (the slowest single output of a rebuild), made in a forked
-    process while the other downloads and the pages are made in this one; made here when
-    there is a single core."""
+class _Roster:
+    """The roster workbook (the slowest single output of a rebuild): made in a forked
+    process while the other downloads and the pages are made in this one. Made here, first,
+    when there is a single core, or when the data is so large that the forked process's
+    copy of it would double the build's memory (a fork shares the data only until the
+    process touches it, and writing the roster touches every person)."""
+
+    BACKGROUND_MAX_PEOPLE = 200_000  # a province has about 20,000; the nation about 800,000
 
     def __init__(self, dataset, profile: str):
         global _BACKGROUND_INPUT
         _BACKGROUND_INPUT = (dataset, profile)
         self.pool = None
-        if available_workers() > 1:
+        self.made = None
+        if available_workers() > 1 and len(dataset.people) <= self.BACKGROUND_MAX_PEOPLE:
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
             self.future = self.pool.submit(_roster)  # forks now: the worker sees _BACKGROUND_INPUT
+        else:
+            self.made = _roster()
 
     def result(self) -> bytes:
-        return self.future.result() if self.pool else _roster()
+        return self.future.result() if self.pool else self.made
 
     def close(self) -> None:
         global _BACKGROUND_INPUT
         if self.pool:
             self.pool.shutdown(wait=True, cancel_futures=True)
+        self.made = None
         _BACKGROUND_INPUT = None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .content_checks import check_content
 from .dataset import Dataset, load_project
+from .fileload import heap_frozen
 from .findings import Finding, Report, Severity
 from .integrity import check_integrity
 from .rules import run_rules
@@ -14,12 +15,15 @@ from .rules import run_rules
 
 def check_project(root: Path) -> tuple[Dataset, Report]:
     report = Report()
-    dataset = load_project(Path(root), report)
-    if dataset.config is None and not any(f.file == "data/config.yml" for f in report.findings):
-        report.add(Finding("CONFIG-MISSING", Severity.ERROR,
-                           "Thiếu tệp cấu hình data/config.yml (tên tỉnh, hệ đơn vị hành chính, ngày chốt số liệu).",
-                           file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
-    report.extend(check_integrity(dataset))
-    report.extend(check_content(dataset))
-    report.extend(run_rules(dataset))
+    # The loaded data is left out of the cycle collector's walks while it is checked (at
+    # nation scale each walk of it takes seconds); unfrozen again when the check is done.
+    with heap_frozen():
+        dataset = load_project(Path(root), report)
+        if dataset.config is None and not any(f.file == "data/config.yml" for f in report.findings):
+            report.add(Finding("CONFIG-MISSING", Severity.ERROR,
+                               "Thiếu tệp cấu hình data/config.yml (tên tỉnh, hệ đơn vị hành chính, ngày chốt số liệu).",
+                               file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
+        report.extend(check_integrity(dataset))
+        report.extend(check_content(dataset))
+        report.extend(run_rules(dataset))
     return dataset, report
