@@ -20,7 +20,9 @@ from pathlib import Path
 
 from .check import check_project
 from .artifacts import ArtifactCache
-from .exports import activities_calendar, assignment_events_ics, csv_exports, deadlines_calendar, json_api, roster_workbook
+from .exports import (
+    activities_calendar, assignment_events_ics, deadlines_calendar, iter_csv_exports, iter_json_api, roster_workbook,
+)
 from .fileload import available_workers, gc_paused, heap_frozen
 from .findings import Report
 from .fingerprint import code_fingerprint, digest_tree
@@ -258,11 +260,10 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
         _write_file(folder, "lich/hoat-dong-tai-co-so.ics", activities_calendar(dataset, events=events_of),
                     "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
     ]
-    for tables in (json_api(dataset, profile), csv_exports(dataset, profile)):
-        for rel, data in tables.items():
+    for tables in (iter_json_api(dataset, profile), iter_csv_exports(dataset, profile)):
+        for rel, data in tables:  # one file at a time: at nation scale they are hundreds of megabytes
             kind = "JSON" if rel.endswith(".json") else "CSV"
             listing.append(_write_file(folder, rel, data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}"))
-        del tables
     for aid in sorted(dataset.assignments):
         org = dataset.assignments[aid].obj.agency.party_org
         listing.append(_write_file(folder, f"lich/phan-cong/{aid}.ics", activities_calendar(dataset, aid, events=events_of),

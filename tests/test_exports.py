@@ -499,3 +499,15 @@ def test_roster_rows_that_wrap_are_wrapped_and_aligned_to_the_top(public_wb):
     members = [row for row in ws.iter_rows(min_row=2) if row[1].value and row[1].value.startswith("to-")
                and row[header.index("Vai trò")].value == "Thành viên"]
     assert members and all(not cell.alignment.wrap_text and isinstance(row[-1].value, str) for row in members for cell in row)
+
+
+@pytest.mark.parametrize("records", [
+    [],
+    [{}],
+    [{"id": "a", "tên": "Tổ “Dân vận”\nhai dòng", "list": [1, 2, {"x": []}], "none": None}],
+    [{"a": [{"b": {"c": "d"}}]}, {"e": 1.5, "f": True}, "chuỗi", 3, []],
+])
+def test_json_arrays_encoded_a_record_at_a_time_are_the_same_bytes(records):
+    from generator.exports.api import _json_array_bytes, _json_bytes
+
+    assert _json_array_bytes(iter(records)) == _json_bytes(records)

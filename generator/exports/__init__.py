@@ -209,8 +209,8 @@ def latest_rating(team):
     return max(team.ratings, key=lambda r: r.year) if team.ratings else None
 
 
-from .api import csv_exports, json_api  # noqa: E402
+from .api import csv_exports, iter_csv_exports, iter_json_api, json_api  # noqa: E402
 from .calendar import activities_calendar, assignment_events_ics, deadlines_calendar  # noqa: E402
 from .rosters import roster_workbook  # noqa: E402
 
-__all__ = ["roster_workbook", "json_api", "csv_exports", "deadlines_calendar", "activities_calendar"]
+__all__ = ["roster_workbook", "json_api", "csv_exports", "iter_json_api", "iter_csv_exports", "deadlines_calendar", "activities_calendar"]

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 from enum import Enum
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from . import (
     Places, check_profile, detail_fields, latest_rating, person_detail, person_name, record_dump, team_households,
@@ -35,28 +35,38 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def _json_array_bytes(records: Iterable[Any]) -> bytes:
+    """The bytes `_json_bytes(list(records))` gives, encoded a record at a time: the records
+    (as dictionaries) never all exist at once (at nation scale they would take gigabytes)."""
+    parts = []
+    for record in records:
+        # A JSON string holds no raw line break, so every line break is between values.
+        parts.append((" " + json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")).encode("utf-8"))
+    return b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n"
+
+
 def json_api(dataset, profile: str = "public") -> dict[str, bytes]:
     """{"api/index.json": …, "api/units.json": …, …}: one array per entity, sorted by id."""
+    return dict(iter_json_api(dataset, profile))
+
+
+def iter_json_api(dataset, profile: str = "public") -> Iterator[tuple[str, bytes]]:
+    """The files of `json_api`, one at a time."""
     check_profile(profile)
-    files: dict[str, bytes] = {}
-    endpoints = []
-    for entity, attr, title in ENDPOINTS:
-        collection = getattr(dataset, attr)
-        records = [record_dump(collection[key].obj, profile) for key in sorted(collection)]
-        files[f"api/{entity}.json"] = _json_bytes(records)
-        endpoints.append({"entity": entity, "title": title, "file": f"{entity}.json", "path": f"api/{entity}.json",
-                          "count": len(records)})
     config = dataset.config
-    index = {
+    yield "api/index.json", _json_bytes({
         "title": "Sổ tay công tác dân vận – dữ liệu mở",
         "province": config.province.name if config else None,
         "board": config.province.board if config else None,
         "reference_date": config.reference_date.isoformat() if config else None,
         "profile": profile,
         "sample": bool(config.sample) if config else False,
-        "endpoints": endpoints,
-    }
-    return {"api/index.json": _json_bytes(index), **files}
+        "endpoints": [{"entity": entity, "title": title, "file": f"{entity}.json", "path": f"api/{entity}.json",
+                       "count": len(getattr(dataset, attr))} for entity, attr, title in ENDPOINTS],
+    })
+    for entity, attr, _ in ENDPOINTS:
+        collection = getattr(dataset, attr)
+        yield f"api/{entity}.json", _json_array_bytes(record_dump(collection[key].obj, profile) for key in sorted(collection))
 
 
 # ---------------------------------------------------------------------------- CSV
@@ -79,29 +89,36 @@ def _cell(value: Any) -> str:
 
 
 def _csv_bytes(headers: list[str], rows: Iterable[list[Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")  # encoded as it is written
+    writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(headers)
     for row in rows:
         writer.writerow([_cell(v) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    return buffer.getvalue()
 
 
 def csv_exports(dataset, profile: str = "public") -> dict[str, bytes]:
     """{"csv/units.csv": …, "csv/teams.csv": …, "csv/team_members.csv": …, "csv/blocs.csv": …,
     "csv/bloc_members.csv": …, "csv/models.csv": …, "csv/assignments.csv": …,
     "csv/activities.csv": …, "csv/documents.csv": …}."""
+    return dict(iter_csv_exports(dataset, profile))
+
+
+def iter_csv_exports(dataset, profile: str = "public") -> Iterator[tuple[str, bytes]]:
+    """The files of `csv_exports`, one table at a time."""
     check_profile(profile)
     places = Places.of(dataset)
-    tables: dict[str, tuple[list[str], list[list[Any]]]] = {}
     builders: list[tuple[str, Callable]] = [
         ("units", _units), ("teams", _teams), ("team_members", _team_members), ("blocs", _blocs),
         ("bloc_members", _bloc_members), ("models", _models), ("assignments", _assignments),
         ("activities", _activities), ("documents", _documents),
     ]
     for name, build in builders:
-        tables[name] = build(dataset, places, profile)
-    return {f"csv/{name}.csv": _csv_bytes(headers, rows) for name, (headers, rows) in tables.items()}
+        headers, rows = build(dataset, places, profile)
+        yield f"csv/{name}.csv", _csv_bytes(headers, rows)
+        del rows
 
 
 def _sorted(collection: dict) -> list:
@@ -147,16 +164,19 @@ def _person_values(person, profile: str) -> list[Any]:
 
 def _team_members(ds, places: Places, profile: str):
     headers = ["team", "village", "commune", "person", "role", "positions", "groups"] + _person_columns(profile)
-    rows = []
+    return headers, _team_member_rows(ds, places, profile)
+
+
+def _team_member_rows(ds, places: Places, profile: str) -> Iterator[list[Any]]:
+    """Row by row: the largest table (every member of every team)."""
     for t in _sorted(ds.teams):
         groups_of: dict[str, list[str]] = {}
         for g in t.groups:
             for pid in g.members:
                 groups_of.setdefault(pid, []).append(g.name)
         for m in t.members:
-            rows.append([t.id, t.village, places.commune_of(t.village), m.id, m.team_role.value,
-                         [p.value for p in m.positions], groups_of.get(m.id, [])] + _person_values(m, profile))
-    return headers, rows
+            yield ([t.id, t.village, places.commune_of(t.village), m.id, m.team_role.value,
+                    [p.value for p in m.positions], groups_of.get(m.id, [])] + _person_values(m, profile))
 
 
 def _blocs(ds, places: Places, profile: str):
