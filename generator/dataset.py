@@ -149,20 +149,29 @@ def _read_all(root: Path, jobs: list[tuple[str, Path, str, int]]) -> list[_Read]
     missing = [i for i, read in enumerate(results) if read is None]
     if not missing and not gone:
         return results
-    entries = []
+    entries: list[tuple[str, bytes, bytes]] = []
+    writer = None
     with gc_paused():
         for i, data in zip(missing, map_files(_read_file_pickled, [jobs[i] for i in missing])):
+            if writer is None:  # the workers exist by now: the database is opened after the fork
+                writer = ReadCache.open(root)
             results[i] = pickle.loads(data)
             # Stored only when the worker read the very bytes the key was made from (a file
             # saved again meanwhile is read afresh next time).
-            if keys[i] is not None and results[i].loaded.digest == keys[i][1]:
+            if writer is not None and keys[i] is not None and results[i].loaded.digest == keys[i][1]:
                 entries.append((jobs[i][2], keys[i][0], data))
-    cache = ReadCache.open(root)
-    if cache is not None:
-        cache.put_many(entries)
-        cache.keep_only([job[2] for job in jobs])
-        cache.close()
+                if len(entries) >= _CACHE_BATCH:
+                    writer.put_many(entries)
+                    entries = []
+    writer = writer or ReadCache.open(root)
+    if writer is not None:
+        writer.put_many(entries)
+        writer.keep_only([job[2] for job in jobs])
+        writer.close()
     return results
+
+
+_CACHE_BATCH = 2000  # files written to the cache at a time (not all of them held until the end)
 
 
 def _read_file_pickled(job: tuple[str, Path, str, int]) -> bytes:

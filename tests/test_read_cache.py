@@ -108,3 +108,18 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch, setting):
     shutil.copytree(ROOT / "tests" / "fixtures" / "base", root)
     check_project(root)
     assert not _cache_file(root).exists()
+
+
+def test_files_read_in_worker_processes_go_into_the_cache_too(tmp_path, monkeypatch):
+    from generator import fileload
+
+    monkeypatch.setattr(fileload, "PARALLEL_MIN_FILES", 0)
+    monkeypatch.setattr(fileload, "available_workers", lambda: 2)
+    monkeypatch.setenv(readcache.CACHE_ENV, "on")
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", root)
+    _, cold = check_project(root)
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.suffix in (".yml", ".md")}
+    assert _cached_names(root) == files
+    _, warm = check_project(root)
+    assert _findings(warm) == _findings(cold)

@@ -77,10 +77,15 @@ def _search_docs(ctx: SiteContext, pages: list[Page]) -> list[SearchDoc]:
                                           text=plain_text(render_markdown(q.answer)) + " " + " ".join(q.keywords),
                                           boost=page.search_boost))
                 continue
-        text = page.search_text if page.search_text is not None else plain_text(page.body)
-        if page.search_text is not None and page.search_text and page.path.startswith("don-vi/"):
-            text = page.search_text + " " + plain_text(page.body)
-        if not text and page.path == "tim-kiem.md":
+        # A page's own text is taken from its HTML when the index is made (see SearchDoc.html).
+        if page.search_text is None:
+            text, html = "", page.body
+        elif page.search_text and page.path.startswith("don-vi/"):
+            text, html = page.search_text, page.body
+        else:
+            text, html = page.search_text, None
+        if page.path == "tim-kiem.md" and not (text or (html and plain_text(html))):
             continue
-        docs.append(SearchDoc(url=url_of(page.path), title=page.title, section=page.section, text=text, boost=page.search_boost))
+        docs.append(SearchDoc(url=url_of(page.path), title=page.title, section=page.section, text=text,
+                              boost=page.search_boost, html=html))
     return docs

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold, nfc
+from .html import plain_text
 
 VERSION = 1
 PREFIX_LEN = 2  # shard = first 2 characters of the folded term
@@ -57,6 +58,15 @@ class SearchDoc:
     section: str  # result label, e.g. "Hỏi – đáp"
     text: str  # plain text of the page body
     boost: float = 1.0
+    # A page's HTML whose plain text follows `text`: made when the page is indexed, so that
+    # the text of every page is never held at once beside the pages themselves.
+    html: str | None = None
+
+    def full_text(self) -> str:
+        if self.html is None:
+            return self.text
+        body = plain_text(self.html)
+        return f"{self.text} {body}" if self.text else body
 
 
 # ---------------------------------------------------------------------- tokens and folding
@@ -141,10 +151,13 @@ def build_search_index(docs: list[SearchDoc], chunk_size: int = CHUNK_SIZE,
     # counts[i] = {variant: (title count, body count)}
     counts: list[dict[str, list[int]]] = []
     lengths: list[int] = []
+    excerpts: list[str] = []
     for doc in ordered:
         per: dict[str, list[int]] = {}
         title_tokens = tokens(doc.title)
-        body_tokens = tokens(doc.text)
+        text = doc.full_text()
+        excerpts.append(excerpt(text))
+        body_tokens = tokens(text)
         for t in title_tokens:
             per.setdefault(t, [0, 0])[0] += 1
         for t in body_tokens:
@@ -197,7 +210,7 @@ def build_search_index(docs: list[SearchDoc], chunk_size: int = CHUNK_SIZE,
     for name in sorted(shards):
         files[f"{BASE}t/{name}.js"] = _js("addShard", name, shards[name])
     for n in range(0, len(ordered), chunk_size):
-        rows = [[d.url, nfc(d.title), nfc(d.section), excerpt(d.text)] for d in ordered[n:n + chunk_size]]
+        rows = [[d.url, nfc(d.title), nfc(d.section), excerpts[n + i]] for i, d in enumerate(ordered[n:n + chunk_size])]
         files[f"{BASE}d/{n // chunk_size}.js"] = _js("addDocs", n // chunk_size, rows)
 
     digest = hashlib.sha256()
