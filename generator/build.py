@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -235,11 +236,15 @@ def _write_stamp(path: Path, data: dict) -> None:
 Listing = list[tuple[str, str, int]]  # (site path, label, size) for the downloads page
 
 
-def _write_file(folder: Path, rel: str, data: bytes, label: str) -> tuple[str, str, int]:
+def _write_file(folder: Path, rel: str, data: bytes | Iterable[bytes], label: str) -> tuple[str, str, int]:
+    """Write a download (its bytes, or their pieces in order); gives its downloads page entry."""
     target = folder / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-    return f"downloads/{rel}", label, len(data)
+    size = 0
+    with target.open("wb") as out:
+        for piece in ([data] if isinstance(data, bytes) else data):
+            size += out.write(piece)
+    return f"downloads/{rel}", label, size
 
 
 def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> Listing:
@@ -261,9 +266,9 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
                     "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
     ]
     for tables in (iter_json_api(dataset, profile), iter_csv_exports(dataset, profile)):
-        for rel, data in tables:  # one file at a time: at nation scale they are hundreds of megabytes
+        for rel, chunks in tables:  # written piece by piece: at nation scale a file is hundreds of megabytes
             kind = "JSON" if rel.endswith(".json") else "CSV"
-            listing.append(_write_file(folder, rel, data, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}"))
+            listing.append(_write_file(folder, rel, chunks, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}"))
     for aid in sorted(dataset.assignments):
         org = dataset.assignments[aid].obj.agency.party_org
         listing.append(_write_file(folder, f"lich/phan-cong/{aid}.ics", activities_calendar(dataset, aid, events=events_of),

@@ -508,6 +508,16 @@ def test_roster_rows_that_wrap_are_wrapped_and_aligned_to_the_top(public_wb):
     [{"a": [{"b": {"c": "d"}}]}, {"e": 1.5, "f": True}, "chuỗi", 3, []],
 ])
 def test_json_arrays_encoded_a_record_at_a_time_are_the_same_bytes(records):
-    from generator.exports.api import _json_array_bytes, _json_bytes
+    from generator.exports.api import _json_array_chunks, _json_bytes
 
-    assert _json_array_bytes(iter(records)) == _json_bytes(records)
+    assert b"".join(_json_array_chunks(iter(records))) == _json_bytes(records)
+
+
+def test_csv_tables_written_in_pieces_are_the_same_bytes():
+    from generator.exports.api import _csv_chunks
+
+    rows = [[f"p-{i}", "Nguyễn Thị “Hoa”, tổ 1", i, None, ["a", "b"], "dòng\nhai"] for i in range(7)]
+    whole = b"".join(_csv_chunks(["id", "tên", "n", "x", "list", "ghi chú"], rows, every=10**9))
+    pieces = list(_csv_chunks(["id", "tên", "n", "x", "list", "ghi chú"], rows, every=2))
+    assert len(pieces) == 4 and b"".join(pieces) == whole
+    assert whole.startswith(b"\xef\xbb\xbfid,") and whole.count(b"\xef\xbb\xbf") == 1

@@ -7,6 +7,7 @@ with a byte-order mark so Excel reads Vietnamese correctly, CRLF line endings (R
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -35,26 +36,29 @@ def _json_bytes(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _json_array_bytes(records: Iterable[Any]) -> bytes:
-    """The bytes `_json_bytes(list(records))` gives, encoded a record at a time: the records
-    (as dictionaries) never all exist at once (at nation scale they would take gigabytes)."""
-    parts = []
+def _json_array_chunks(records: Iterable[Any]) -> Iterator[bytes]:
+    """The bytes `_json_bytes(list(records))` gives, a record at a time: the records (as
+    dictionaries) and the file never all exist at once (at nation scale, gigabytes)."""
+    first = True
     for record in records:
         # A JSON string holds no raw line break, so every line break is between values.
-        parts.append((" " + json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")).encode("utf-8"))
-    return b"[\n" + b",\n".join(parts) + b"\n]\n" if parts else b"[]\n"
+        text = " " + json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")
+        yield (b"[\n" if first else b",\n") + text.encode("utf-8")
+        first = False
+    yield b"[]\n" if first else b"\n]\n"
 
 
 def json_api(dataset, profile: str = "public") -> dict[str, bytes]:
     """{"api/index.json": …, "api/units.json": …, …}: one array per entity, sorted by id."""
-    return dict(iter_json_api(dataset, profile))
+    return {path: b"".join(chunks) for path, chunks in iter_json_api(dataset, profile)}
 
 
-def iter_json_api(dataset, profile: str = "public") -> Iterator[tuple[str, bytes]]:
-    """The files of `json_api`, one at a time."""
+def iter_json_api(dataset, profile: str = "public") -> Iterator[tuple[str, Iterator[bytes]]]:
+    """The files of `json_api`, one at a time, each as pieces of its bytes made as they are
+    read (write them out in turn)."""
     check_profile(profile)
     config = dataset.config
-    yield "api/index.json", _json_bytes({
+    yield "api/index.json", iter([_json_bytes({
         "title": "Sổ tay công tác dân vận – dữ liệu mở",
         "province": config.province.name if config else None,
         "board": config.province.board if config else None,
@@ -63,10 +67,10 @@ def iter_json_api(dataset, profile: str = "public") -> Iterator[tuple[str, bytes
         "sample": bool(config.sample) if config else False,
         "endpoints": [{"entity": entity, "title": title, "file": f"{entity}.json", "path": f"api/{entity}.json",
                        "count": len(getattr(dataset, attr))} for entity, attr, title in ENDPOINTS],
-    })
+    })])
     for entity, attr, _ in ENDPOINTS:
         collection = getattr(dataset, attr)
-        yield f"api/{entity}.json", _json_array_bytes(record_dump(collection[key].obj, profile) for key in sorted(collection))
+        yield f"api/{entity}.json", _json_array_chunks(record_dump(collection[key].obj, profile) for key in sorted(collection))
 
 
 # ---------------------------------------------------------------------------- CSV
@@ -88,26 +92,31 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _csv_bytes(headers: list[str], rows: Iterable[list[Any]]) -> bytes:
-    buffer = io.BytesIO()
-    text = io.TextIOWrapper(buffer, encoding="utf-8-sig", newline="")  # encoded as it is written
-    writer = csv.writer(text, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+def _csv_chunks(headers: list[str], rows: Iterable[list[Any]], every: int = 2000) -> Iterator[bytes]:
+    """The table as UTF-8 with a byte-order mark, `every` rows at a time."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(headers)
-    for row in rows:
+    prefix = codecs.BOM_UTF8
+    for n, row in enumerate(rows, 1):
         writer.writerow([_cell(v) for v in row])
-    text.flush()
-    return buffer.getvalue()
+        if n % every == 0:
+            yield prefix + buffer.getvalue().encode("utf-8")
+            prefix = b""
+            buffer.seek(0)
+            buffer.truncate()
+    yield prefix + buffer.getvalue().encode("utf-8")
 
 
 def csv_exports(dataset, profile: str = "public") -> dict[str, bytes]:
     """{"csv/units.csv": …, "csv/teams.csv": …, "csv/team_members.csv": …, "csv/blocs.csv": …,
     "csv/bloc_members.csv": …, "csv/models.csv": …, "csv/assignments.csv": …,
     "csv/activities.csv": …, "csv/documents.csv": …}."""
-    return dict(iter_csv_exports(dataset, profile))
+    return {path: b"".join(chunks) for path, chunks in iter_csv_exports(dataset, profile)}
 
 
-def iter_csv_exports(dataset, profile: str = "public") -> Iterator[tuple[str, bytes]]:
-    """The files of `csv_exports`, one table at a time."""
+def iter_csv_exports(dataset, profile: str = "public") -> Iterator[tuple[str, Iterator[bytes]]]:
+    """The files of `csv_exports`, one table at a time, each as pieces of its bytes."""
     check_profile(profile)
     places = Places.of(dataset)
     builders: list[tuple[str, Callable]] = [
@@ -117,8 +126,7 @@ def iter_csv_exports(dataset, profile: str = "public") -> Iterator[tuple[str, by
     ]
     for name, build in builders:
         headers, rows = build(dataset, places, profile)
-        yield f"csv/{name}.csv", _csv_bytes(headers, rows)
-        del rows
+        yield f"csv/{name}.csv", _csv_chunks(headers, rows)
 
 
 def _sorted(collection: dict) -> list:
