@@ -86,7 +86,10 @@ def _with_index(layout: _Layout, book, html: str, index: re.Match):
     if not re.fullmatch(r"\s*</body>\s*</html>\s*", html[index.end():]):
         raise ValueError("the index of terms must be the last section of the book")
     pages = {anchor: number for number, page in enumerate(book.pages, 1) for anchor in page.anchors}
-    first_id = _FIRST_ID.search(index.group(0)).group(1)
+    found = _FIRST_ID.search(index.group(0))
+    if found is None or found.group(1) not in pages:
+        raise ValueError("the index of terms needs an element with an id, to know on which page it starts")
+    first_id = found.group(1)
     start = pages[first_id]
 
     def numbers(match: re.Match) -> str:
