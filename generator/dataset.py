@@ -142,7 +142,8 @@ def _read_all(root: Path, jobs: list[tuple[str, Path, str, int]]) -> list[_Read]
                 raw = path.read_bytes()
             except OSError:
                 continue  # read below, which reports why it cannot be read
-            keys[i] = (content_key(kind_name, max_bytes, raw), content_digest(raw))
+            digest = content_digest(raw)
+            keys[i] = (content_key(kind_name, max_bytes, digest), digest)
             results[i] = cache.get(name, keys[i][0])
     gone = cache.names() - {job[2] for job in jobs}
     cache.close()  # not carried into the worker processes

@@ -32,12 +32,10 @@ def _version() -> str:
     return f"{code_fingerprint()};{sys.version};{libraries};{pickle.HIGHEST_PROTOCOL}"
 
 
-def content_key(kind: str, max_bytes: int, raw: bytes) -> bytes:
-    """What a file's reading depends on besides its path: its kind, the size limit, its bytes."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{kind}\0{max_bytes}\0".encode())
-    digest.update(raw)
-    return digest.digest()
+def content_key(kind: str, max_bytes: int, digest: str) -> bytes:
+    """What a file's reading depends on besides its path: its kind, the size limit and the
+    digest of its bytes (`yamlload.content_digest`, which the reading records too)."""
+    return hashlib.blake2b(f"{kind}\0{max_bytes}\0{digest}".encode(), digest_size=20).digest()
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -62,8 +60,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 class ReadCache:
     """Open with `ReadCache.open(root)`; None when the cache is off or cannot be used."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection):
-        self.path = path
+    def __init__(self, connection: sqlite3.Connection):
         self.db = connection
         self.usable = True
 
@@ -75,7 +72,7 @@ class ReadCache:
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                return cls(path, _connect(path))
+                return cls(_connect(path))
             except sqlite3.DatabaseError:
                 if attempt == 0:  # not a database (damaged): start a new one
                     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
