@@ -32,6 +32,7 @@ from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
 from .reports import compute, periods_due, report_job, report_workbook
+from .safepaths import PathRefused, check_photo_file
 from .site.links import url_of
 from .site.mkdocs_adapter import EngineError, build_site, page_source
 from .site.pages import SiteContent, produce_pages
@@ -137,9 +138,10 @@ def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
     files = build_search_index(content.search_docs)
     content.search_docs = []  # indexed: not needed any more
     for source, target in content.photos:
-        path = root / "data" / source
-        if path.is_file():
-            files[target] = path.read_bytes()
+        try:  # resolved again where it is read: the path must still lie inside data/photos/
+            files[target] = check_photo_file(root / "data", source).path.read_bytes()
+        except (OSError, PathRefused):
+            continue
     return files
 
 

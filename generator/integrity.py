@@ -92,6 +92,7 @@ def check_integrity(ds: Dataset) -> list[Finding]:
     findings += _check_placement(ds)
     findings += _check_citations(ds)
     findings += _check_config(ds)
+    findings += _check_data_paths(ds)
     return findings
 
 
@@ -272,6 +273,21 @@ def _citations(obj: BaseModel) -> Iterator[tuple[tuple, Any]]:
     from .schema.walk import iter_instances
 
     return iter_instances(obj, Citation)
+
+
+def _check_data_paths(ds: Dataset) -> list[Finding]:
+    """Every photo's file stays inside data/photos/, is a real file of an image type, and
+    (for SVG) draws without scripts. Not a rule: it cannot be switched off in the config."""
+    from .safepaths import iter_photo_problems
+    from .schema.common import Photo
+    from .schema.walk import iter_instances
+
+    findings = []
+    for collection in (ds.teams, ds.models, ds.assignments):
+        for at in collection.values():
+            for sub, refused in iter_photo_problems(ds.root / "data", iter_instances(at.obj, Photo)):
+                findings.append(_finding("DATA-PATH-UNSAFE", at, sub, str(refused), hint=refused.hint))
+    return findings
 
 
 def _check_config(ds: Dataset) -> list[Finding]:

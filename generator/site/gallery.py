@@ -4,13 +4,13 @@ and without JavaScript every card shows) and one page per model with its figures
 
 from __future__ import annotations
 
-import os
 
 from ..schema.roles import LABELS, ModelField
 from ..text import collation_key
 from .context import Page, SiteContext, number_vi
 from .html import esc, render_markdown
 from .links import model_page, rel, unit_page
+from ..safepaths import PathRefused, check_photo_file, published_name
 from .privacy import photo_publishable
 
 GALLERY = "mo-hinh/index.md"
@@ -111,10 +111,14 @@ def _model(ctx: SiteContext, m) -> tuple[Page, list[tuple[str, str]]]:
     files: list[tuple[str, str]] = []
     figures = []
     for photo in m.photos:
-        if not photo_publishable(photo) or not (ctx.ds.root / "data" / photo.file).is_file():
-            continue  # captions, vetting and the file itself come first (HD 02-HD/BDVTU, IV.1)
-        target = f"assets/anh/{os.path.basename(photo.file)}"
-        files.append((photo.file, target))
+        if not photo_publishable(photo):
+            continue  # captions and vetting come first (HD 02-HD/BDVTU, IV.1)
+        try:
+            found = check_photo_file(ctx.ds.root / "data", photo.file)
+        except (OSError, PathRefused):
+            continue  # missing, or refused by `handbook check` (which stops the build)
+        target = published_name(found)
+        files.append((found.data_path, target))
         figures.append(f'<figure class="dv-photo"><img src="{esc(rel(path, target))}" alt="{esc(photo.caption)}" loading="lazy" width="640" height="400">'
                        f"<figcaption>{esc(photo.caption)}</figcaption></figure>")
     sources = "; ".join(ctx.cite(path, c) for c in m.sources)

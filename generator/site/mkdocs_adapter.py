@@ -5,6 +5,7 @@ Replacing MkDocs with ProperDocs or Zensical means replacing this module."""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 from pathlib import Path
@@ -26,11 +27,29 @@ _BODY_OPEN, _BODY_CLOSE = '<div class="dv-page">', "</div>"
 def page_source(page: Page) -> str:
     """A page as the engine reads it: front matter, then the page's HTML as one raw block
     (plain Markdown, so any engine that reads `mkdocs.yml` renders it the same)."""
-    front = {"title": page.title}
+    front = {"title": engine_text(page.title)}
     if page.description:
-        front["description"] = page.description
+        front["description"] = html.escape(page.description, quote=True)  # lands in an attribute
     header = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items())
     return f"---\n{header}\n---\n\n{_BODY_OPEN}{page.body}{_BODY_CLOSE}\n"
+
+
+def engine_text(text: str) -> str:
+    """A string from data as the engine's templates print it. Material prints page titles
+    and navigation labels unescaped (its Jinja has no autoescape) into <title>, the header,
+    the <h1> and the navigation; nowhere raw inside an attribute, so <, > and & suffice."""
+    return html.escape(text, quote=False)
+
+
+def engine_nav(nav: list) -> list:
+    """The navigation with every label escaped for the engine (see `engine_text`)."""
+    out = []
+    for entry in nav:
+        if isinstance(entry, dict):
+            out.append({engine_text(k): engine_nav(v) if isinstance(v, list) else v for k, v in entry.items()})
+        else:
+            out.append(entry)
+    return out
 
 
 def _generated_html_plugin():
@@ -83,7 +102,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
     try:
         # Strictness is enforced here, from the collected warnings, so that the one expected
         # warning of a partial ("dirty") build does not abort it.
-        config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=nav, strict=False)
+        config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=engine_nav(nav),
+                             strict=False)
         config.plugins["handbook-generated-html"] = _generated_html_plugin()
         build(config, dirty=dirty)
     except MkDocsException as exc:

@@ -142,6 +142,8 @@ def statistics(ctx: SiteContext) -> Page:
         rating = next((r for r in at.obj.ratings if r.year == year), None)
         grades[rating.grade if rating else "chua_xep_loai"] += 1
     grade_names = {g.id: g.name for g in ctx.ds.config.rating_scale} | {"chua_xep_loai": "Chưa xếp loại"}
+    for unknown in set(grades) - set(grade_names):  # a grade not on the scale (`check` reports it)
+        grades["chua_xep_loai"] += grades.pop(unknown)
     grade_bars = [(grade_names[g], n, number_vi(n)) for g, n in sorted(grades.items(), key=lambda x: list(grade_names).index(x[0]))]
     rating_chart = bar_chart(f"Xếp loại Tổ Dân vận cộng đồng năm {year}", grade_bars)
     counts = [["Đơn vị cấp xã", number_vi(s["units"]["by_level"].get("xa", 0))],
