@@ -32,6 +32,7 @@ from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
 from .reports import compute, periods_due, report_job, report_workbook
+from .outguard import build_lock, refuse_unsafe_site_out, write_marker
 from .safepaths import PathRefused, check_photo_file
 from .site.links import url_of
 from .site.mkdocs_adapter import EngineError, build_site, page_source
@@ -84,10 +85,17 @@ def input_fingerprint(root: Path, profile: str, pdf: bool) -> str:
 
 
 def build(root: Path, profile: str = "public", out: Path | None = None, pdf: bool = True, force: bool = False) -> BuildResult:
+    """Build into `out`, which is checked first (never an input, never internal where the
+    public site goes: OutputRefused); one build of a project runs at a time."""
     root = Path(root).resolve()
-    out = Path(out).resolve() if out else default_out(root, profile)
+    default = default_out(root, profile)
+    out = refuse_unsafe_site_out(root, Path(out) if out else default, profile, default)
     work = root / "build"
-    work.mkdir(exist_ok=True)
+    with build_lock(work, out):
+        return _build(root, profile, out, pdf, force, work)
+
+
+def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Path) -> BuildResult:
     stamp_path = work / "stamps" / f"{hashlib.sha256(str(out).encode()).hexdigest()[:16]}.json"
     stamp = _read_stamp(stamp_path)
     fingerprint = input_fingerprint(root, profile, pdf)
@@ -108,7 +116,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
         del dataset
         gc.collect()
         files = _site_files(root, content)
-        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint)
+        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint, profile)
     finally:
         shutil.rmtree(downloads_dir, ignore_errors=True)
 
@@ -146,7 +154,7 @@ def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
 
 
 def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
-             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str) -> BuildResult:
+             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str, profile: str) -> BuildResult:
     """The engine builds the pages into a new folder beside the site, the downloads join
     them, and the new site takes the old one's place."""
     work = root / "build"
@@ -172,6 +180,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
         _write_admin(new_site, root)
         _write_offline_zip(new_site, epoch)
+        write_marker(new_site, profile)
         _swap(new_site, out)
     finally:
         if new_site.exists():

@@ -11,6 +11,7 @@ import click
 
 from . import __version__
 from .cli_vi import install as _vietnamese_click
+from .outguard import refuse_unsafe_out
 
 _vietnamese_click()
 
@@ -218,6 +219,7 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
 
     _configure_output()
     root = _project_root(root)
+    out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     dataset, _ = _checked(root)
     jobs = jobs_for(dataset)
     if not name:
@@ -231,7 +233,6 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
         guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs})
         raise click.UsageError(f"Không có ấn phẩm “{name}”." + (f" Có phải ý bạn là “{guess}”?" if guess else "")
                                + " Chạy “handbook pdf” để xem danh sách.")
-    out = out if out.is_absolute() else root / out
     for item in render_all(chosen, out, root / "build" / "pdf-cache", variant=variant):
         click.echo(f"{item.path}{' (từ bộ nhớ đệm)' if item.cached else ''}")
 
@@ -250,9 +251,9 @@ def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
 
     _configure_output()
     root = _project_root(root)
+    out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     dataset, findings = _checked(root)
     wanted = [(p, year or y) for p, y in periods_due(dataset) if period in (None, p)]
-    out = out if out.is_absolute() else root / out
     out.mkdir(parents=True, exist_ok=True)
     for p, y in wanted:
         data = compute(dataset, findings, p, y)
@@ -326,6 +327,7 @@ def template(root: Path, out: Path, with_data: bool, teams: tuple[str, ...]) -> 
 
     _configure_output()
     root = _project_root(root)
+    out = refuse_unsafe_out(root, out)
     dataset = load_project(root, Report())
     try:
         data = export_teams_workbook(dataset, list(teams) or None) if (with_data or teams) else team_template(dataset)
@@ -380,8 +382,10 @@ def synth(scale: str, seed: int, out: Path, workers: int | None, root: Path) -> 
 
     _configure_output()
     started = time.perf_counter()
+    root = _project_root(root)
+    out = refuse_unsafe_out(root, out)
     try:
-        counts = synthesize(out, scale, seed, _project_root(root), workers=workers)
+        counts = synthesize(out, scale, seed, root, workers=workers)
     except SynthError as exc:
         raise click.UsageError(str(exc)) from exc
     counts["seconds"] = round(time.perf_counter() - started, 1)
@@ -406,7 +410,7 @@ def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | No
         options["repo"] = repo
     if base_url:
         options["base_url"] = base_url
-    out = out if out.is_absolute() else root / out
+    out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     try:
         paths = write_admin(out, root, **options)
     except CmsBundleMissing as exc:

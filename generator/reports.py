@@ -199,6 +199,8 @@ def report_workbook(ds: Dataset, data: PeriodicReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from .cells import append_row
+
     wb = Workbook()
     created = dt.datetime.combine(ds.config.reference_date, dt.time())
     wb.properties.created = created
@@ -223,7 +225,7 @@ def report_workbook(ds: Dataset, data: PeriodicReport) -> bytes:
             for cell in ws[1]:
                 cell.font = Font(bold=True)
             for row in rows:
-                ws.append(values(row))
+                append_row(ws, values(row))
             ws.freeze_panes = "B2"
             ws.column_dimensions["A"].width = 32
             for column in "BCDEFGHIJKLM":
@@ -237,7 +239,7 @@ def report_workbook(ds: Dataset, data: PeriodicReport) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for code, n, title in data.findings:
-        ws.append([code, n, title])
+        append_row(ws, [code, n, title])
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["C"].width = 70
     return save_workbook(wb, created)

@@ -15,6 +15,7 @@ import json
 from enum import Enum
 from typing import Any, Callable, Iterable, Iterator
 
+from ..cells import csv_text
 from . import (
     Places, check_profile, detail_fields, latest_rating, person_detail, person_name, record_dump, team_households,
 )
@@ -89,6 +90,8 @@ def _cell(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
+    if isinstance(value, str):
+        return csv_text(value)
     return str(value)
 
 

@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..cells import FORMULA_START
 from ..schema.roles import LABELS
 from . import (
     NOT_PUBLIC, Places, check_profile, detail_fields, fixed_moment, latest_rating, person_detail, person_name,
@@ -50,7 +51,6 @@ HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
 MIN_WIDTH, MAX_WIDTH = 6, 48
 
 # Values written as text must not be mistaken for formulas by a spreadsheet.
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def roster_workbook(dataset, profile: str = "public") -> bytes:
@@ -290,7 +290,7 @@ class _Styles:
                 proto.number_format = number_format
             style = self.known[key] = proto._style
         cell = WriteOnlyCell(ws, value)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
+        if isinstance(value, str) and value.startswith(FORMULA_START):
             cell.data_type = "s"  # text, never a formula
         cell._style = copy(style)
         return cell
@@ -320,7 +320,7 @@ def _single_line(values: list[Any], widths: dict[int, float], wrapped: set[int])
     for col, value in enumerate(values, start=1):
         if value is None or type(value) is int:
             continue
-        if type(value) is not str or value.startswith(_FORMULA_START) or "\n" in value:
+        if type(value) is not str or value.startswith(FORMULA_START) or "\n" in value:
             return False
         if col in wrapped and len(value) + 2 > widths[col]:
             return False

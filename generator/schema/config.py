@@ -137,6 +137,14 @@ class ReportSettings(Model):
         "Thường trực Tỉnh ủy (b/c)", "Ban Thường vụ Tỉnh ủy (b/c)", "Các huyện ủy, thành ủy", "Lưu Văn phòng"])
 
 
+class PublishSettings(Model):
+    """Where the builds go (so an internal build can never land where the public site is served)."""
+
+    public_dirs: list[str] = F(
+        "Thư mục bản công khai", "Các thư mục (tính từ thư mục dự án) nơi đặt bản công khai, ngoài site/; "
+        "lệnh dựng không bao giờ ghi bản nội bộ vào đó.", [])
+
+
 class Config(Model):
     province: Province = F("Tỉnh", "Tỉnh mà bộ dữ liệu này mô tả.")
     report: ReportSettings = F("Báo cáo định kỳ", "Tiêu đề, số, nơi nhận và chữ ký của báo cáo 6 tháng và năm.", ReportSettings())
@@ -151,6 +159,7 @@ class Config(Model):
     rules: dict[str, SeverityName] = F(
         "Mức độ quy tắc", "Đổi mức độ của một quy tắc theo mã: error, warning, info hoặc off (tắt).", {}
     )
+    publish: PublishSettings = F("Xuất bản", "Nơi đặt bản công khai.", PublishSettings())
     sample: bool = F("Dữ liệu mẫu", "Bộ dữ liệu là dữ liệu mẫu.", False)
 
     @model_validator(mode="after")
