@@ -16,7 +16,7 @@ from .readcache import ReadCache, content_key
 from .schema.config import Config
 from .validation import validate_record
 from .yamlload import (
-    DEFAULT_MAX_BYTES, LoadedFile, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
+    DEFAULT_MAX_BYTES, UNREADABLE_HINT, LoadedFile, os_error_vi, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
 )
 
 DATA_DIRS = ("data", "content")
@@ -219,7 +219,8 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as exc:
         return LoadedFile(path=name, ok=False, findings=[
-            Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name)])
+            Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {os_error_vi(exc)}.", file=name,
+                    hint=UNREADABLE_HINT)])
     if len(raw) > max_bytes:
         return load_yaml_bytes(raw, name, max_bytes)  # yields FILE-TOO-LARGE
     try:
@@ -251,7 +252,14 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
 def _add_records(dataset: Dataset, kind: FileKind, read: _Read, report: Report) -> None:
     loaded, obj, body = read.loaded, read.obj, read.body
     if read.empty:
-        report.add(Finding("FILE-EMPTY", Severity.ERROR, f"Tệp rỗng: chưa có nội dung của {kind.label}.", file=loaded.path, line=1))
+        what = "chỉ có dòng chú thích (bắt đầu bằng “#”), chưa có dữ liệu" if loaded.comments_only else "Tệp rỗng"
+        report.add(Finding(
+            "FILE-EMPTY", Severity.ERROR,
+            (f"Tệp {what} của {kind.label}." if loaded.comments_only else f"{what}: chưa có nội dung của {kind.label}."),
+            file=loaded.path, line=1,
+            hint=("Điền nội dung theo mẫu của loại tệp này trong README (mục “File kinds”), hoặc xóa tệp nếu không dùng "
+                  "đến; tệp tạm chưa dùng thì để ngoài thư mục data/ và content/."),
+        ))
         return
     report.extend(read.findings)
     if obj is None:
