@@ -14,6 +14,7 @@ from .filekinds import BY_NAME, KINDS, FileKind
 from .findings import Finding, Report, Severity
 from .readcache import ReadCache, content_key
 from .schema.config import Config
+from .stray_files import judge
 from .validation import validate_record
 from .yamlload import (
     DEFAULT_MAX_BYTES, UNREADABLE_HINT, LoadedFile, os_error_vi, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
@@ -57,6 +58,7 @@ class Dataset:
     # one mistake does not cascade into "unknown id" findings everywhere it is referenced.
     broken: dict[str, dict[str, dict]] = field(default_factory=dict)
     unreadable_kinds: set[str] = field(default_factory=set)
+    unclaimed: list[str] = field(default_factory=list)  # files under data/ and content/ no kind claims
 
     def declared(self, kind: str, key: str) -> bool:
         if kind in self.unreadable_kinds:
@@ -83,7 +85,8 @@ _DUP_LABEL = {
 
 
 def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
-    """Every data and content file with its kind (None: a YAML file no kind claims)."""
+    """Every file under data/ and content/ with its kind (None: no kind claims it; `stray_files`
+    judges those)."""
     claimed: set[Path] = set()
     for kind in KINDS:
         for pattern in kind.patterns:
@@ -96,7 +99,7 @@ def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.suffix in (".yml", ".yaml") and path not in claimed and path.is_file():
+            if path not in claimed and path.is_file():
                 yield None, path
 
 
@@ -108,13 +111,13 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
     read_files = iter(_read_all(root, jobs))
     with gc_paused():
         for kind, path, name in found:
-            report.files_read += 1
             if kind is None:
-                hint = "Đổi đuôi tệp thành .yml và đặt tệp đúng thư mục của loại dữ liệu." if path.suffix == ".yaml" else (
-                    "Đặt tệp vào đúng thư mục: data/teams/, data/blocs/, data/models/, data/assignments/, data/units/…")
-                report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
-                                   "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
+                dataset.unclaimed.append(name)
+                would_be = judge(name).would_be
+                if would_be is not None:  # a data file under a wrong name: its ids still count
+                    _remember_unreadable(dataset, BY_NAME[would_be], path)
                 continue
+            report.files_read += 1
             read = next(read_files)
             loaded = read.loaded
             if loaded.ok and not kind.markdown and not loaded.key_pos:
