@@ -92,6 +92,28 @@ def check_integrity(ds: Dataset) -> list[Finding]:
     findings += _check_placement(ds)
     findings += _check_citations(ds)
     findings += _check_config(ds)
+    findings += _check_grades(ds)
+    return findings
+
+
+def _check_grades(ds: Dataset) -> list[Finding]:
+    """A rating's grade is a code of the province's scale; "tốt" for tot, or any other
+    spelling, would count as no rating at all in the reports."""
+    if ds.config is None:
+        return []
+    grades = [g.id for g in ds.config.rating_scale]
+    findings = []
+    for at in ds.teams.values():
+        for r, rating in enumerate(at.obj.ratings):
+            if rating.grade in grades:
+                continue
+            guess = suggest(rating.grade, grades)
+            findings.append(_finding(
+                "REF-UNKNOWN-GRADE", at, ("ratings", r, "grade"),
+                f"Mức xếp loại “{rating.grade}” không có trong thang xếp loại của tỉnh." + (f" Có phải ý bạn là “{guess}”?" if guess else ""),
+                hint=(f"Viết đúng mã “{guess}” (chữ thường, không dấu). " if guess else "")
+                + "Các mã được dùng: " + ", ".join(grades) + " (khai ở rating_scale trong data/config.yml).",
+            ))
     return findings
 
 

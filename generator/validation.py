@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import grouped_numbers
 from .findings import Finding, Severity
 from .yamlload import LoadedFile, format_path
 
@@ -30,10 +31,29 @@ _TYPE_VI = {
 
 
 def validate_record(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple = (), kind_label: str = "") -> tuple[BaseModel | None, list[Finding]]:
+    grouped = _grouped_numbers(model, data, loaded, base) if loaded.grouped else []
     try:
-        return model.model_validate(data), []
+        obj = model.model_validate(data)
+        # A misread number must not reach the rules (they would judge 1 household, not 1000).
+        return (None, grouped) if grouped else (obj, [])
     except ValidationError as exc:
-        return None, translate_errors(exc, model, data, loaded, base, kind_label)
+        flagged = {f.path for f in grouped}
+        return None, grouped + [f for f in translate_errors(exc, model, data, loaded, base, kind_label) if f.path not in flagged]
+
+
+def _grouped_numbers(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple) -> list[Finding]:
+    """`1.068` (read as a float) where a whole number is expected: refused, even when pydantic
+    would take it (`1.000` becomes 1)."""
+    findings = []
+    for path, text in loaded.grouped.items():
+        sub = path[len(base):] if path[:len(base)] == base else None
+        if sub is None:
+            continue
+        if grouped_numbers.is_whole_number_field(grouped_numbers.annotation_at(model, sub)) or grouped_numbers.counted(model, data, sub):
+            line, col = loaded.locate(path, prefer_key=False)
+            label = _title(grouped_numbers.owner_at(model, sub), str(sub[-1])) if isinstance(sub[-1], str) else "Số"
+            findings.append(grouped_numbers.finding(text, loaded.path, line, col, format_path(path), label))
+    return findings
 
 
 def translate_errors(exc: ValidationError, model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple, kind_label: str) -> list[Finding]:
@@ -134,10 +154,11 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
         message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or '?')}."
-        guess = difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else []
+        same = [o for o in options if code_key(o) == code_key(str(node))]
+        guess = same or (difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else [])
         if guess:
             message += f" Có phải ý bạn là “{guess[0]}”?"
-        hint = "Chọn một trong: " + ", ".join(options) + "." if options else None
+        hint = ("Viết đúng mã, không dấu: " if same else "Chọn một trong: ") + ", ".join(options) + "." if options else None
     elif etype == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
         code = "SCHEMA-BAD-ID"
         line, col = loaded.locate(path, prefer_key=False)
@@ -151,6 +172,11 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         message = text or "Giá trị không hợp lệ."
         if not message.endswith("."):
             message += "."
+    elif etype in ("int_parsing", "float_parsing", "int_from_float") and grouped_numbers.looks_grouped(
+            loaded.grouped.get(path, node if isinstance(node, str) else None)):
+        line, col = loaded.locate(path, prefer_key=False)
+        return grouped_numbers.finding(loaded.grouped.get(path, node), loaded.path, line, col, where or None,
+                                       _title(owner, field or "?"))
     elif etype in _TYPE_VI and not path:
         code = "SCHEMA-WRONG-TYPE"
         line, col = 1, 1
@@ -182,6 +208,12 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         line, col = loaded.locate(path, prefer_key=False)
         message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')} ({error.get('msg')})."
     return Finding(code, Severity.ERROR, message, file=loaded.path, line=line, column=col, path=where or None, hint=hint)
+
+
+def code_key(value: str) -> str:
+    from .dataset import code_key as key
+
+    return key(value)
 
 
 def _slug(text: str) -> str:

@@ -45,6 +45,7 @@ _SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timesta
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}\.[0-9]{3}$")  # 1.068: a float to YAML, 1068 to a Vietnamese reader
 # First characters of the plain values `_plain` may type as null, bool or number; any other
 # plain value is text (most are, so they skip the regular expressions).
 _MAY_BE_TYPED = frozenset("~nNtTfF0123456789+-.") | {""}
@@ -82,6 +83,9 @@ class LoadedFile:
     # positions are worked out the first time a finding needs one.
     reload: Callable[[], str] | None = None
     comments_only: bool = False  # no data, but not blank either: only comments (or "---")
+    # Plain numbers written like 1.068 (read as floats): key path -> the text as written, for
+    # validation to refuse in whole-number fields (Vietnamese writes a thousands dot).
+    grouped: dict[Path_, str] = field(default_factory=dict)
 
     def ensure_positions(self) -> None:
         if self.reload is None:
@@ -503,6 +507,8 @@ class _Builder:
                 return value  # a phone number or a code such as 0123
             return int(value.replace("_", ""))
         if _FLOAT.match(value):
+            if _GROUPED.match(value):
+                self.result.grouped[path] = value
             return float(value.replace("_", ""))
         return self._text(value, node, path)
 
