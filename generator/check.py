@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .content_checks import check_content
 from .dataset import Dataset, load_project
+from .file_names import check_file_names
 from .fileload import heap_frozen
 from .findings import Finding, Report, Severity
 from .integrity import check_integrity
@@ -27,6 +28,7 @@ def check_project(root: Path) -> tuple[Dataset, Report]:
                                file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
         report.extend(stray_findings(dataset.unclaimed, photo_references(dataset)))
         report.extend(check_integrity(dataset))
+        report.extend(check_file_names(dataset))
         report.extend(check_content(dataset))
         report.extend(run_rules(dataset))
     return dataset, report

@@ -30,7 +30,8 @@ def check_content(ds: Dataset) -> list[Finding]:
         if stem != qid:
             findings.append(_finding("CONTENT-ID-MISMATCH", Severity.ERROR, at, ("id",),
                                      f"Mã câu hỏi “{qid}” khác tên tệp “{stem}.md”.",
-                                     hint="Đặt tên tệp trùng với mã để dễ tìm."))
+                                     hint=f"Đặt tên tệp trùng với mã: đổi tên tệp thành “{qid}.md”, hoặc nếu mã gõ nhầm "
+                                          f"thì sửa id thành “{stem}”."))
         if not at.obj.answer.strip():
             findings.append(_finding("CONTENT-EMPTY-ANSWER", Severity.ERROR, at, ("question",),
                                      "Câu hỏi chưa có câu trả lời (phần sau dòng “---” thứ hai)."))
@@ -38,7 +39,9 @@ def check_content(ds: Dataset) -> list[Finding]:
         stem = PurePosixPath(at.file.path).stem
         if stem != mid:
             findings.append(_finding("CONTENT-ID-MISMATCH", Severity.ERROR, at, ("id",),
-                                     f"Mã chuyên đề “{mid}” khác tên tệp “{stem}.yml”."))
+                                     f"Mã chuyên đề “{mid}” khác tên tệp “{stem}.yml”.",
+                                     hint=f"Đặt tên tệp trùng với mã: đổi tên tệp thành “{mid}.yml”, hoặc nếu mã gõ nhầm "
+                                          f"thì sửa id thành “{stem}”."))
         seen: set[str] = set()
         for i, item in enumerate(at.obj.quiz):
             if item.id in seen:
