@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from .dataset import Dataset, Located
 from .findings import Finding, Severity
+from .markdown_links import check_markdown_links
 from .text import fold
 from .yamlload import format_path
 
@@ -59,6 +60,7 @@ def check_content(ds: Dataset) -> list[Finding]:
                                          f"Câu “{item.id}” không phải trắc nghiệm nên các phương án sẽ bị bỏ qua."))
     findings += _near_duplicates(ds)
     findings += _unregistered_citations(ds)
+    findings += check_markdown_links(ds)
     return findings
 
 
