@@ -242,7 +242,8 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
     if end < 0:
         return LoadedFile(path=name, ok=False, findings=[Finding(
             "CONTENT-NO-FRONT-MATTER", Severity.ERROR, "Phần khai báo đầu tệp chưa được đóng bằng dòng “---”.",
-            file=name, line=1)])
+            file=name, line=1, hint="Thêm một dòng chỉ có “---” sau phần khai báo (sau dòng sources …) và trước câu trả lời; "
+                                    "xem mẫu trong docs/content-format.md.")])
     front = text[4:end + 1]
     body = text[end + 5:]
     # A leading newline stands for the opening "---", so every line number is the file's own.

@@ -30,6 +30,26 @@ _TYPE_VI = {
 }
 
 
+DATE_HINT = "Viết ngày theo dạng ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 03/6/2013."
+DATE_HINT_CALENDAR = ("Kiểm tra lại ngày trong văn bản gốc: tháng từ 1 đến 12, ngày không quá số ngày của tháng "
+                      "(tháng 2 có 28 hoặc 29 ngày); viết ngày trước, tháng sau, ví dụ 03/6/2013.")
+_TYPE_HINT = {
+    "string_type": "Viết một dòng chữ; nếu đang là danh sách hay bảng, chỉ giữ một giá trị.",
+    "int_type": "Viết một số nguyên chỉ gồm chữ số, ví dụ 42.",
+    "int_parsing": "Viết một số nguyên chỉ gồm chữ số, ví dụ 42 (không kèm chữ hay đơn vị).",
+    "int_from_float": "Viết một số nguyên, không có phần thập phân.",
+    "float_type": "Viết một con số, phần thập phân sau dấu chấm, ví dụ 2.5.",
+    "float_parsing": "Viết một con số, phần thập phân sau dấu chấm, ví dụ 2.5 (không kèm chữ hay đơn vị).",
+    "bool_type": "Viết true (có) hoặc false (không).",
+    "bool_parsing": "Viết true (có) hoặc false (không).",
+    "list_type": "Viết mỗi mục trên một dòng bắt đầu bằng “- ”, thụt lề dưới tên khóa, hoặc trong ngoặc vuông: [a, b].",
+    "dict_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "model_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "model_attributes_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "date_type": DATE_HINT,
+}
+
+
 def validate_record(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple = (), kind_label: str = "") -> tuple[BaseModel | None, list[Finding]]:
     grouped = _grouped_numbers(model, data, loaded, base) if loaded.grouped else []
     try:
@@ -158,7 +178,8 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         guess = same or (difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else [])
         if guess:
             message += f" Có phải ý bạn là “{guess[0]}”?"
-        hint = ("Viết đúng mã, không dấu: " if same else "Chọn một trong: ") + ", ".join(options) + "." if options else None
+        hint = ("Viết đúng mã, không dấu: " if same else "Chọn một trong: ") + ", ".join(options) + "." if options else (
+            "Xem các giá trị được phép trong README (mục “File kinds”) hoặc gợi ý của trình soạn thảo.")
     elif etype == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
         code = "SCHEMA-BAD-ID"
         line, col = loaded.locate(path, prefer_key=False)
@@ -172,6 +193,9 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         message = text or "Giá trị không hợp lệ."
         if not message.endswith("."):
             message += "."
+        hint = DATE_HINT_CALENDAR if is_date and "trên lịch" in message else DATE_HINT if is_date else (
+            "Sửa giá trị cho khớp với điều kiện nêu trong thông báo; ý nghĩa từng khóa có trong README (mục “File kinds”) "
+            "và trong gợi ý của trình soạn thảo.")
     elif etype in ("int_parsing", "float_parsing", "int_from_float") and grouped_numbers.looks_grouped(
             loaded.grouped.get(path, node if isinstance(node, str) else None)):
         line, col = loaded.locate(path, prefer_key=False)
@@ -186,6 +210,7 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         code = "SCHEMA-WRONG-TYPE"
         line, col = loaded.locate(path, prefer_key=False)
         message = f"{_title(owner, field or where or '?')} phải là {_TYPE_VI[etype]}, nhưng đang là {_show(node)}."
+        hint = _TYPE_HINT.get(etype)
         if etype in ("dict_type", "model_type") and isinstance(node, str):
             hint = "Có thể thiếu dấu cách sau dấu hai chấm, hoặc các khóa con chưa được thụt lề vào trong."
     elif etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -194,19 +219,26 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
         relation = {"greater_than_equal": "ít nhất", "greater_than": "lớn hơn", "less_than_equal": "nhiều nhất", "less_than": "nhỏ hơn"}[etype]
         message = f"{_title(owner, field or '?')} phải {relation} {bound}, nhưng đang là {_show(node)}."
+        hint = f"Ghi một số {relation} {bound}; kiểm tra lại con số trong sổ sách hoặc văn bản gốc."
     elif etype in ("too_short", "string_too_short"):
         code = "SCHEMA-EMPTY"
         line, col = loaded.locate(path, prefer_key=False)
         minimum = ctx.get("min_length", 1)
         message = f"{_title(owner, field or '?')} không được để trống" + (f" (cần ít nhất {minimum} mục)." if etype == "too_short" else ".")
+        hint = (f"Thêm ít nhất {minimum} mục, mỗi mục một dòng bắt đầu bằng “- ”." if etype == "too_short"
+                else "Điền nội dung cho khóa này, hoặc xóa cả dòng nếu khóa không bắt buộc.")
     elif etype == "datetime_from_date_parsing" or etype.startswith("date"):
         code = "SCHEMA-BAD-DATE"
         line, col = loaded.locate(path, prefer_key=False)
         message = f"Không đọc được ngày {_show(node)}."
+        hint = DATE_HINT
     else:
         code = "SCHEMA-INVALID"
         line, col = loaded.locate(path, prefer_key=False)
-        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')} ({error.get('msg')})."
+        # pydantic's own wording is English: only what is wrong and where is kept.
+        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')}."
+        description = owner.model_fields[field].description if owner and field in owner.model_fields else None
+        hint = (f"Khóa này ghi: {description}" if description else "Xem mô tả khóa này trong README (mục “File kinds”).")
     return Finding(code, Severity.ERROR, message, file=loaded.path, line=line, column=col, path=where or None, hint=hint)
 
 

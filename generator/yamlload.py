@@ -521,6 +521,7 @@ class _Builder:
                 "TEXT-NOT-NFC", Severity.INFO,
                 "Chữ ở đây được gõ ở dạng tổ hợp (NFD, thường do chép từ Word trên macOS); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).",
                 file=self.name, line=line, column=col, path=format_path(path),
+                hint="Không bắt buộc sửa. Muốn tệp gọn, gõ lại đoạn chữ này bằng bộ gõ với bảng mã Unicode dựng sẵn (UniKey: Unicode).",
             ))
             value = nfc(value)
         encoding = legacy_encoding(value)

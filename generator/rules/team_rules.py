@@ -107,7 +107,8 @@ def group_members(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 if pid in placed and placed[pid] != group.name:
                     yield ctx.finding(at, ("groups", g, "members", k),
-                                      f"“{pid}” đã ở nhóm “{placed[pid]}”; mỗi người chỉ thuộc một nhóm.")
+                                      f"“{pid}” đã ở nhóm “{placed[pid]}”; mỗi người chỉ thuộc một nhóm.",
+                                      hint="Xóa người này khỏi một trong hai nhóm.")
                 placed.setdefault(pid, group.name)
             if group.leader not in group.members:
                 yield ctx.finding(at, ("groups", g, "leader"),
