@@ -92,7 +92,8 @@ def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
     for kind in KINDS:
         for pattern in kind.patterns:
             for path in sorted(root.glob(pattern)):
-                if path.is_file() and path not in claimed:
+                # A README beside the data is for the editors, never a record (content/qa/README.md).
+                if path.is_file() and path not in claimed and not path.name.lower().startswith("readme."):
                     claimed.add(path)
                     yield kind, path
     for folder in DATA_DIRS:

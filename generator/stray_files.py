@@ -84,7 +84,8 @@ def judge(rel: str, photo_refs: frozenset[str] = frozenset()) -> Verdict:
         if would_be is not None:
             return Verdict(Finding(
                 "FILE-WRONG-EXTENSION", Severity.ERROR,
-                f"Tệp “{name}” có đuôi không đúng nên không được đọc; dữ liệu trong đó đang bị bỏ qua.",
+                f"Tệp “{name}” có đuôi không đúng nên không được đọc; dữ liệu trong đó đang bị bỏ qua "
+                f"(tên đúng: “{PurePosixPath(fixed).name}”).",
                 file=rel, hint=f"Đổi tên tệp thành “{PurePosixPath(fixed).name}” (đuôi viết thường: “{PurePosixPath(fixed).suffix}”).",
             ), would_be)
         return Verdict(_unknown(rel, f"Tệp “{name}” nằm ở thư mục mà dự án không đọc nên đang bị bỏ qua.",

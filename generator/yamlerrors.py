@@ -190,6 +190,22 @@ CONTROL_HINT = ("Xóa ký tự này (trình soạn thảo thường hiện nó t
 ODD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 
+ODD_SPACES = "\u00a0\u2000-\u200b\u202f\u3000"
+_ODD_INDENT = re.compile("^[ \t-]*([" + ODD_SPACES + "])", re.M)
+
+
+def odd_indentation(text: str) -> Explained | None:
+    """A no-break, wide or zero-width space among a line's leading blanks."""
+    match = _ODD_INDENT.search(text)
+    if match is None:
+        return None
+    ch = match.group(1)
+    name, hint = _LOOKALIKES.get(ch, (f"khoảng trắng lạ U+{ord(ch):04X}", "Xóa các khoảng trắng ở đầu dòng rồi gõ lại bằng phím cách."))
+    line, col = line_col(text, match.start(1))
+    return Explained(f"Lỗi cú pháp YAML: dòng {line} thụt lề bằng {name} ở cột {col}; YAML chỉ thụt lề bằng dấu cách thường.",
+                     hint, line, col)
+
+
 def char_name(ch: str) -> str:
     if ch in _CONTROL_VI:
         return _CONTROL_VI[ch]

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - the pinned dependency is missing on th
     yaml_rs = None
 
 from .findings import Finding, Severity
-from .yamlerrors import Explained, explain, odd_character
+from .yamlerrors import ODD_SPACES, Explained, explain, odd_character, odd_indentation
 from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, may_hold_legacy_encoding, nfc, number_vi
 
 try:  # The C parser keeps marks (line, column) and is several times faster.
@@ -201,10 +201,16 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
             "YAML-TOO-DEEP", Severity.ERROR, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.", file=name, line=too_deep,
             hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề.",
         ))
+    # Spaces that are not spaces to YAML (a no-break space pasted from Word or a web page) at
+    # the start of a line would turn the key into "\u00a0 issuer" on either path.
+    odd = odd_indentation(text) if _MAYBE_ODD_SPACE.search(text) else None
+    if odd is not None:
+        return _aborted(name, _syntax_finding(name, odd))
     if not positions:
         fast = _fast_load(text)
         if fast is not _DECLINED:
             result.data, result.ok = fast, True
+            result.comments_only = fast is None and bool(text.strip())
             return result
     # Characters libyaml would refuse without a line, or read as line breaks an editor does
     # not show (NEL, LS, PS), or a BOM in the middle: named at their own line.
@@ -247,6 +253,7 @@ def _clean_text(text: str) -> bool:
     return "\\" not in text and is_nfc(text) and not may_hold_legacy_encoding(text)
 
 
+_MAYBE_ODD_SPACE = re.compile("[" + ODD_SPACES + "]")
 _DECLINED = object()
 # Anything that needs the careful path: anchors, aliases, tags, tabs, carriage returns and
 # YAML 1.1's other line breaks (NEL, LS, PS), escapes, characters YAML forbids; document
@@ -267,7 +274,7 @@ def _fast_load(text: str) -> Any:
     keys included), non-text keys, floats, dates, nesting deeper than MAX_DEPTH, text that a
     plain scalar of the same spelling would turn into a null, bool or number (it may have
     been written plain), and integers when the text holds a zero-led number."""
-    if (yaml_rs is None or _FAST_SCREEN.search(text) or text.startswith(_DOCUMENT_MARKERS)
+    if (yaml_rs is None or _FAST_SCREEN.search(text) or _MAYBE_ODD_SPACE.search(text) or text.startswith(_DOCUMENT_MARKERS)
             or any(f"\n{marker}" in text for marker in _DOCUMENT_MARKERS) or not _clean_text(text)):
         return _DECLINED
     try:
