@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from .dataset import Dataset, Located
 from .findings import Finding, Severity
+from .markdown_links import check_markdown_links
 from .text import fold
 from .yamlload import format_path
 
@@ -30,20 +31,25 @@ def check_content(ds: Dataset) -> list[Finding]:
         if stem != qid:
             findings.append(_finding("CONTENT-ID-MISMATCH", Severity.ERROR, at, ("id",),
                                      f"Mã câu hỏi “{qid}” khác tên tệp “{stem}.md”.",
-                                     hint="Đặt tên tệp trùng với mã để dễ tìm."))
+                                     hint=f"Đặt tên tệp trùng với mã: đổi tên tệp thành “{qid}.md”, hoặc nếu mã gõ nhầm "
+                                          f"thì sửa id thành “{stem}”."))
         if not at.obj.answer.strip():
             findings.append(_finding("CONTENT-EMPTY-ANSWER", Severity.ERROR, at, ("question",),
-                                     "Câu hỏi chưa có câu trả lời (phần sau dòng “---” thứ hai)."))
+                                     "Câu hỏi chưa có câu trả lời (phần sau dòng “---” thứ hai).",
+                                     hint="Viết câu trả lời bên dưới dòng “---” thứ hai của tệp."))
     for mid, at in ds.modules.items():
         stem = PurePosixPath(at.file.path).stem
         if stem != mid:
             findings.append(_finding("CONTENT-ID-MISMATCH", Severity.ERROR, at, ("id",),
-                                     f"Mã chuyên đề “{mid}” khác tên tệp “{stem}.yml”."))
+                                     f"Mã chuyên đề “{mid}” khác tên tệp “{stem}.yml”.",
+                                     hint=f"Đặt tên tệp trùng với mã: đổi tên tệp thành “{mid}.yml”, hoặc nếu mã gõ nhầm "
+                                          f"thì sửa id thành “{stem}”."))
         seen: set[str] = set()
         for i, item in enumerate(at.obj.quiz):
             if item.id in seen:
                 findings.append(_finding("CONTENT-QUIZ-DUPLICATE-ID", Severity.ERROR, at, ("quiz", i, "id"),
-                                         f"Mã câu kiểm tra “{item.id}” bị trùng trong chuyên đề."))
+                                         f"Mã câu kiểm tra “{item.id}” bị trùng trong chuyên đề.",
+                                         hint="Đổi mã (id) của một trong hai câu thành mã chưa dùng trong chuyên đề."))
             seen.add(item.id)
             if item.kind == "mcq":
                 right = sum(1 for o in item.options if o.correct)
@@ -53,9 +59,11 @@ def check_content(ds: Dataset) -> list[Finding]:
                                              hint="Ghi correct: true cho đúng một phương án."))
             elif item.options:
                 findings.append(_finding("CONTENT-QUIZ-SHAPE", Severity.WARNING, at, ("quiz", i, "options"),
-                                         f"Câu “{item.id}” không phải trắc nghiệm nên các phương án sẽ bị bỏ qua."))
+                                         f"Câu “{item.id}” không phải trắc nghiệm nên các phương án sẽ bị bỏ qua.",
+                                         hint="Ghi kind: mcq nếu đây là câu trắc nghiệm, hoặc xóa options."))
     findings += _near_duplicates(ds)
     findings += _unregistered_citations(ds)
+    findings += check_markdown_links(ds)
     return findings
 
 

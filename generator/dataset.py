@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import pickle
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -14,9 +15,10 @@ from .filekinds import BY_NAME, KINDS, FileKind
 from .findings import Finding, Report, Severity
 from .readcache import ReadCache, content_key
 from .schema.config import Config
+from .stray_files import judge
 from .validation import validate_record
 from .yamlload import (
-    DEFAULT_MAX_BYTES, LoadedFile, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
+    DEFAULT_MAX_BYTES, UNREADABLE_HINT, LoadedFile, os_error_vi, content_digest, load_yaml_bytes, load_yaml_file, load_yaml_text, text_reader,
 )
 
 DATA_DIRS = ("data", "content")
@@ -57,6 +59,7 @@ class Dataset:
     # one mistake does not cascade into "unknown id" findings everywhere it is referenced.
     broken: dict[str, dict[str, dict]] = field(default_factory=dict)
     unreadable_kinds: set[str] = field(default_factory=set)
+    unclaimed: list[str] = field(default_factory=list)  # files under data/ and content/ no kind claims
 
     def declared(self, kind: str, key: str) -> bool:
         if kind in self.unreadable_kinds:
@@ -83,12 +86,14 @@ _DUP_LABEL = {
 
 
 def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
-    """Every data and content file with its kind (None: a YAML file no kind claims)."""
+    """Every file under data/ and content/ with its kind (None: no kind claims it; `stray_files`
+    judges those)."""
     claimed: set[Path] = set()
     for kind in KINDS:
         for pattern in kind.patterns:
             for path in sorted(root.glob(pattern)):
-                if path.is_file() and path not in claimed:
+                # A README beside the data is for the editors, never a record (content/qa/README.md).
+                if path.is_file() and path not in claimed and not path.name.lower().startswith("readme."):
                     claimed.add(path)
                     yield kind, path
     for folder in DATA_DIRS:
@@ -96,7 +101,7 @@ def discover(root: Path) -> Iterator[tuple[FileKind | None, Path]]:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.suffix in (".yml", ".yaml") and path not in claimed and path.is_file():
+            if path not in claimed and path.is_file():
                 yield None, path
 
 
@@ -108,13 +113,13 @@ def load_project(root: Path, report: Report, max_bytes: int = DEFAULT_MAX_BYTES)
     read_files = iter(_read_all(root, jobs))
     with gc_paused():
         for kind, path, name in found:
-            report.files_read += 1
             if kind is None:
-                hint = "Đổi đuôi tệp thành .yml và đặt tệp đúng thư mục của loại dữ liệu." if path.suffix == ".yaml" else (
-                    "Đặt tệp vào đúng thư mục: data/teams/, data/blocs/, data/models/, data/assignments/, data/units/…")
-                report.add(Finding("FILE-UNKNOWN-KIND", Severity.WARNING,
-                                   "Tệp không thuộc loại dữ liệu nào nên bị bỏ qua.", file=name, hint=hint))
+                dataset.unclaimed.append(name)
+                would_be = judge(name).would_be
+                if would_be is not None:  # a data file under a wrong name: its ids still count
+                    _remember_unreadable(dataset, BY_NAME[would_be], path)
                 continue
+            report.files_read += 1
             read = next(read_files)
             loaded = read.loaded
             if loaded.ok and not kind.markdown and not loaded.key_pos:
@@ -219,7 +224,8 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
         raw = path.read_bytes()
     except OSError as exc:
         return LoadedFile(path=name, ok=False, findings=[
-            Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name)])
+            Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {os_error_vi(exc)}.", file=name,
+                    hint=UNREADABLE_HINT)])
     if len(raw) > max_bytes:
         return load_yaml_bytes(raw, name, max_bytes)  # yields FILE-TOO-LARGE
     try:
@@ -237,7 +243,8 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
     if end < 0:
         return LoadedFile(path=name, ok=False, findings=[Finding(
             "CONTENT-NO-FRONT-MATTER", Severity.ERROR, "Phần khai báo đầu tệp chưa được đóng bằng dòng “---”.",
-            file=name, line=1)])
+            file=name, line=1, hint="Thêm một dòng chỉ có “---” sau phần khai báo (sau dòng sources …) và trước câu trả lời; "
+                                    "xem mẫu trong docs/content-format.md.")])
     front = text[4:end + 1]
     body = text[end + 5:]
     # A leading newline stands for the opening "---", so every line number is the file's own.
@@ -251,7 +258,14 @@ def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:
 def _add_records(dataset: Dataset, kind: FileKind, read: _Read, report: Report) -> None:
     loaded, obj, body = read.loaded, read.obj, read.body
     if read.empty:
-        report.add(Finding("FILE-EMPTY", Severity.ERROR, f"Tệp rỗng: chưa có nội dung của {kind.label}.", file=loaded.path, line=1))
+        what = "chỉ có dòng chú thích (bắt đầu bằng “#”), chưa có dữ liệu" if loaded.comments_only else "Tệp rỗng"
+        report.add(Finding(
+            "FILE-EMPTY", Severity.ERROR,
+            (f"Tệp {what} của {kind.label}." if loaded.comments_only else f"{what}: chưa có nội dung của {kind.label}."),
+            file=loaded.path, line=1,
+            hint=("Điền nội dung theo mẫu của loại tệp này trong README (mục “File kinds”), hoặc xóa tệp nếu không dùng "
+                  "đến; tệp tạm chưa dùng thì để ngoài thư mục data/ và content/."),
+        ))
         return
     report.extend(read.findings)
     if obj is None:
@@ -351,5 +365,18 @@ def _fmt(path: tuple) -> str:
 
 
 def suggest(value: str, options: list[str] | set[str]) -> str | None:
+    """The option an editor most likely meant: first the one spelt the same without
+    diacritics, capitals, spaces or hyphens ("Tốt" for tot, "tổ trưởng" for to_truong), then
+    the closest spelling."""
+    key = code_key(value)
+    same = [option for option in sorted(options) if code_key(option) == key]
+    if same:
+        return same[0]
     guess = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
     return guess[0] if guess else None
+
+
+def code_key(value: str) -> str:
+    from .text import fold
+
+    return re.sub(r"[\s_\-]+", "_", fold(str(value)).strip())

@@ -93,6 +93,28 @@ def check_integrity(ds: Dataset) -> list[Finding]:
     findings += _check_citations(ds)
     findings += _check_config(ds)
     findings += _check_data_paths(ds)
+    findings += _check_grades(ds)
+    return findings
+
+
+def _check_grades(ds: Dataset) -> list[Finding]:
+    """A rating's grade is a code of the province's scale; "tốt" for tot, or any other
+    spelling, would count as no rating at all in the reports."""
+    if ds.config is None:
+        return []
+    grades = [g.id for g in ds.config.rating_scale]
+    findings = []
+    for at in ds.teams.values():
+        for r, rating in enumerate(at.obj.ratings):
+            if rating.grade in grades:
+                continue
+            guess = suggest(rating.grade, grades)
+            findings.append(_finding(
+                "REF-UNKNOWN-GRADE", at, ("ratings", r, "grade"),
+                f"Mức xếp loại “{rating.grade}” không có trong thang xếp loại của tỉnh." + (f" Có phải ý bạn là “{guess}”?" if guess else ""),
+                hint=(f"Viết đúng mã “{guess}” (chữ thường, không dấu). " if guess else "")
+                + "Các mã được dùng: " + ", ".join(grades) + " (khai ở rating_scale trong data/config.yml).",
+            ))
     return findings
 
 
@@ -174,7 +196,8 @@ def _check_cycles(ds: Dataset) -> list[Finding]:
         while current and current in ds.units:
             if current in seen:
                 findings.append(_finding("UNIT-CYCLE", at, ("parent",),
-                                         f"Đơn vị “{at.obj.name}” nằm trong một vòng lặp cấp trên – cấp dưới."))
+                                         f"Đơn vị “{at.obj.name}” nằm trong một vòng lặp cấp trên – cấp dưới.",
+                                         hint="Sửa parent của các đơn vị trong vòng để mỗi đơn vị trỏ lên đơn vị cấp trên trực tiếp của nó."))
                 break
             seen.add(current)
             current = ds.units[current].obj.parent
@@ -214,7 +237,8 @@ def _check_placement(ds: Dataset) -> list[Finding]:
         village = at.obj.village
         if village in ds.units and not is_village(ds, village):
             findings.append(_finding("REF-WRONG-LEVEL", at, ("village",),
-                                     f"“{village}” không phải là thôn hay tổ dân phố; Tổ Dân vận cộng đồng lập ở thôn, tổ dân phố."))
+                                     f"“{village}” không phải là thôn hay tổ dân phố; Tổ Dân vận cộng đồng lập ở thôn, tổ dân phố.",
+                                     hint="Ghi village là mã của thôn, tổ dân phố (khai trong data/units/), không phải mã xã hay huyện."))
         if village in team_of_village:
             first = team_of_village[village]
             findings.append(_finding("TEAM-DUPLICATE-VILLAGE", at, ("village",),
@@ -227,25 +251,30 @@ def _check_placement(ds: Dataset) -> list[Finding]:
         commune = at.obj.commune
         if commune in ds.units and not is_commune(ds, commune):
             findings.append(_finding("REF-WRONG-LEVEL", at, ("commune",),
-                                     f"“{commune}” không phải là đơn vị cấp xã; Khối Dân vận cơ sở lập ở xã, phường, thị trấn."))
+                                     f"“{commune}” không phải là đơn vị cấp xã; Khối Dân vận cơ sở lập ở xã, phường, thị trấn.",
+                                     hint="Ghi commune là mã của xã, phường, thị trấn (khai trong data/units/)."))
         if commune in bloc_of_commune:
             findings.append(_finding("BLOC-DUPLICATE-COMMUNE", at, ("commune",),
-                                     f"Xã “{commune}” đã có Khối “{bloc_of_commune[commune].obj.id}”; mỗi xã chỉ có một Khối."))
+                                     f"Xã “{commune}” đã có Khối “{bloc_of_commune[commune].obj.id}”; mỗi xã chỉ có một Khối.",
+                                     hint="Gộp hai tệp Khối làm một, hoặc sửa mã xã (commune) cho đúng."))
         else:
             bloc_of_commune[commune] = at
     for at in ds.assignments.values():
         for i, commune in enumerate(at.obj.communes):
             if commune in ds.units and not is_commune(ds, commune):
                 findings.append(_finding("REF-WRONG-LEVEL", at, ("communes", i),
-                                         f"“{commune}” không phải là đơn vị cấp xã; cơ quan được phân công phụ trách xã."))
+                                         f"“{commune}” không phải là đơn vị cấp xã; cơ quan được phân công phụ trách xã.",
+                                         hint="Ghi trong communes mã của xã, phường, thị trấn (khai trong data/units/)."))
         for i, activity in enumerate(at.obj.activities):
             if activity.commune in ds.units and activity.commune not in at.obj.communes:
                 findings.append(_finding("ASSIGN-ACTIVITY-COMMUNE", at, ("activities", i, "commune"),
                                          f"Hoạt động ngày {activity.date:%d/%m/%Y} ở xã “{activity.commune}”, không phải xã được phân công phụ trách.",
+                                         hint="Sửa commune của hoạt động cho đúng, hoặc thêm xã này vào communes nếu cơ quan được giao phụ trách.",
                                          severity=Severity.WARNING))
             if activity.village and activity.village in ds.units and ds.units[activity.village].obj.parent != activity.commune:
                 findings.append(_finding("REF-WRONG-LEVEL", at, ("activities", i, "village"),
-                                         f"Thôn “{activity.village}” không thuộc xã “{activity.commune}”."))
+                                         f"Thôn “{activity.village}” không thuộc xã “{activity.commune}”.",
+                                         hint="Sửa mã thôn (village) hoặc mã xã (commune) của hoạt động để thôn nằm trong xã."))
     return findings
 
 
@@ -305,5 +334,6 @@ def _check_config(ds: Dataset) -> list[Finding]:
                                      hint="Xem danh sách bằng lệnh: handbook rules"))
     if ds.config.province.unit in ds.units and level_name(ds, ds.config.province.unit) != "tinh":
         findings.append(_finding("REF-WRONG-LEVEL", ds.config_at, ("province", "unit"),
-                                 f"“{ds.config.province.unit}” không phải là đơn vị cấp tỉnh."))
+                                 f"“{ds.config.province.unit}” không phải là đơn vị cấp tỉnh.",
+                                 hint="Ghi province.unit là mã đơn vị cấp tỉnh khai trong data/units/."))
     return findings

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import grouped_numbers
 from .findings import Finding, Severity
 from .yamlload import LoadedFile, format_path
 
@@ -29,11 +30,50 @@ _TYPE_VI = {
 }
 
 
+DATE_HINT = "Viết ngày theo dạng ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 03/6/2013."
+DATE_HINT_CALENDAR = ("Kiểm tra lại ngày trong văn bản gốc: tháng từ 1 đến 12, ngày không quá số ngày của tháng "
+                      "(tháng 2 có 28 hoặc 29 ngày); viết ngày trước, tháng sau, ví dụ 03/6/2013.")
+_TYPE_HINT = {
+    "string_type": "Viết một dòng chữ; nếu đang là danh sách hay bảng, chỉ giữ một giá trị.",
+    "int_type": "Viết một số nguyên chỉ gồm chữ số, ví dụ 42.",
+    "int_parsing": "Viết một số nguyên chỉ gồm chữ số, ví dụ 42 (không kèm chữ hay đơn vị).",
+    "int_from_float": "Viết một số nguyên, không có phần thập phân.",
+    "float_type": "Viết một con số, phần thập phân sau dấu chấm, ví dụ 2.5.",
+    "float_parsing": "Viết một con số, phần thập phân sau dấu chấm, ví dụ 2.5 (không kèm chữ hay đơn vị).",
+    "bool_type": "Viết true (có) hoặc false (không).",
+    "bool_parsing": "Viết true (có) hoặc false (không).",
+    "list_type": "Viết mỗi mục trên một dòng bắt đầu bằng “- ”, thụt lề dưới tên khóa, hoặc trong ngoặc vuông: [a, b].",
+    "dict_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "model_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "model_attributes_type": "Viết các khóa con ở các dòng dưới, thụt lề vào 2 dấu cách so với tên khóa.",
+    "date_type": DATE_HINT,
+}
+
+
 def validate_record(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple = (), kind_label: str = "") -> tuple[BaseModel | None, list[Finding]]:
+    grouped = _grouped_numbers(model, data, loaded, base) if loaded.grouped else []
     try:
-        return model.model_validate(data), []
+        obj = model.model_validate(data)
+        # A misread number must not reach the rules (they would judge 1 household, not 1000).
+        return (None, grouped) if grouped else (obj, [])
     except ValidationError as exc:
-        return None, translate_errors(exc, model, data, loaded, base, kind_label)
+        flagged = {f.path for f in grouped}
+        return None, grouped + [f for f in translate_errors(exc, model, data, loaded, base, kind_label) if f.path not in flagged]
+
+
+def _grouped_numbers(model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple) -> list[Finding]:
+    """`1.068` (read as a float) where a whole number is expected: refused, even when pydantic
+    would take it (`1.000` becomes 1)."""
+    findings = []
+    for path, text in loaded.grouped.items():
+        sub = path[len(base):] if path[:len(base)] == base else None
+        if sub is None:
+            continue
+        if grouped_numbers.is_whole_number_field(grouped_numbers.annotation_at(model, sub)) or grouped_numbers.counted(model, data, sub):
+            line, col = loaded.locate(path, prefer_key=False)
+            label = _title(grouped_numbers.owner_at(model, sub), str(sub[-1])) if isinstance(sub[-1], str) else "Số"
+            findings.append(grouped_numbers.finding(text, loaded.path, line, col, format_path(path), label))
+    return findings
 
 
 def translate_errors(exc: ValidationError, model: type[BaseModel], data: Any, loaded: LoadedFile, base: tuple, kind_label: str) -> list[Finding]:
@@ -134,10 +174,12 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
         message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or '?')}."
-        guess = difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else []
+        same = [o for o in options if code_key(o) == code_key(str(node))]
+        guess = same or (difflib.get_close_matches(str(node), options, n=1, cutoff=0.5) if options else [])
         if guess:
             message += f" Có phải ý bạn là “{guess[0]}”?"
-        hint = "Chọn một trong: " + ", ".join(options) + "." if options else None
+        hint = ("Viết đúng mã, không dấu: " if same else "Chọn một trong: ") + ", ".join(options) + "." if options else (
+            "Xem các giá trị được phép trong README (mục “File kinds”) hoặc gợi ý của trình soạn thảo.")
     elif etype == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern", "")):
         code = "SCHEMA-BAD-ID"
         line, col = loaded.locate(path, prefer_key=False)
@@ -151,6 +193,14 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         message = text or "Giá trị không hợp lệ."
         if not message.endswith("."):
             message += "."
+        hint = DATE_HINT_CALENDAR if is_date and "trên lịch" in message else DATE_HINT if is_date else (
+            "Sửa giá trị cho khớp với điều kiện nêu trong thông báo; ý nghĩa từng khóa có trong README (mục “File kinds”) "
+            "và trong gợi ý của trình soạn thảo.")
+    elif etype in ("int_parsing", "float_parsing", "int_from_float") and grouped_numbers.looks_grouped(
+            loaded.grouped.get(path, node if isinstance(node, str) else None)):
+        line, col = loaded.locate(path, prefer_key=False)
+        return grouped_numbers.finding(loaded.grouped.get(path, node), loaded.path, line, col, where or None,
+                                       _title(owner, field or "?"))
     elif etype in _TYPE_VI and not path:
         code = "SCHEMA-WRONG-TYPE"
         line, col = 1, 1
@@ -160,6 +210,7 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         code = "SCHEMA-WRONG-TYPE"
         line, col = loaded.locate(path, prefer_key=False)
         message = f"{_title(owner, field or where or '?')} phải là {_TYPE_VI[etype]}, nhưng đang là {_show(node)}."
+        hint = _TYPE_HINT.get(etype)
         if etype in ("dict_type", "model_type") and isinstance(node, str):
             hint = "Có thể thiếu dấu cách sau dấu hai chấm, hoặc các khóa con chưa được thụt lề vào trong."
     elif etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -168,20 +219,33 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
         bound = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt"))))
         relation = {"greater_than_equal": "ít nhất", "greater_than": "lớn hơn", "less_than_equal": "nhiều nhất", "less_than": "nhỏ hơn"}[etype]
         message = f"{_title(owner, field or '?')} phải {relation} {bound}, nhưng đang là {_show(node)}."
+        hint = f"Ghi một số {relation} {bound}; kiểm tra lại con số trong sổ sách hoặc văn bản gốc."
     elif etype in ("too_short", "string_too_short"):
         code = "SCHEMA-EMPTY"
         line, col = loaded.locate(path, prefer_key=False)
         minimum = ctx.get("min_length", 1)
         message = f"{_title(owner, field or '?')} không được để trống" + (f" (cần ít nhất {minimum} mục)." if etype == "too_short" else ".")
+        hint = (f"Thêm ít nhất {minimum} mục, mỗi mục một dòng bắt đầu bằng “- ”." if etype == "too_short"
+                else "Điền nội dung cho khóa này, hoặc xóa cả dòng nếu khóa không bắt buộc.")
     elif etype == "datetime_from_date_parsing" or etype.startswith("date"):
         code = "SCHEMA-BAD-DATE"
         line, col = loaded.locate(path, prefer_key=False)
         message = f"Không đọc được ngày {_show(node)}."
+        hint = DATE_HINT
     else:
         code = "SCHEMA-INVALID"
         line, col = loaded.locate(path, prefer_key=False)
-        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')} ({error.get('msg')})."
+        # pydantic's own wording is English: only what is wrong and where is kept.
+        message = f"Giá trị {_show(node)} không hợp lệ cho {_title(owner, field or where or '?')}."
+        description = owner.model_fields[field].description if owner and field in owner.model_fields else None
+        hint = (f"Khóa này ghi: {description}" if description else "Xem mô tả khóa này trong README (mục “File kinds”).")
     return Finding(code, Severity.ERROR, message, file=loaded.path, line=line, column=col, path=where or None, hint=hint)
+
+
+def code_key(value: str) -> str:
+    from .dataset import code_key as key
+
+    return key(value)
 
 
 def _slug(text: str) -> str:

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - the pinned dependency is missing on th
     yaml_rs = None
 
 from .findings import Finding, Severity
+from .yamlerrors import ODD_SPACES, Explained, explain, odd_character, odd_indentation
 from .text import LEGACY_FIX_VI, LEGACY_NAMES_VI, is_nfc, legacy_encoding, may_hold_legacy_encoding, nfc, number_vi
 
 try:  # The C parser keeps marks (line, column) and is several times faster.
@@ -31,6 +32,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+UNREADABLE_HINT = "Kiểm tra tệp còn đó và tài khoản đang chạy lệnh có quyền đọc tệp, rồi chạy lại."
 MAX_DEPTH = 50
 ALIAS_EXPANSION_FACTOR = 10  # data may hold at most this many times the file's own nodes
 ALIAS_EXPANSION_FLOOR = 10_000
@@ -43,6 +45,7 @@ _SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timesta
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_GROUPED = re.compile(r"[-+]?[0-9]{1,3}\.[0-9]{3}$")  # 1.068: a float to YAML, 1068 to a Vietnamese reader
 # First characters of the plain values `_plain` may type as null, bool or number; any other
 # plain value is text (most are, so they skip the regular expressions).
 _MAY_BE_TYPED = frozenset("~nNtTfF0123456789+-.") | {""}
@@ -79,6 +82,10 @@ class LoadedFile:
     # Loaded without positions (large projects): `reload` gives the text again, and the
     # positions are worked out the first time a finding needs one.
     reload: Callable[[], str] | None = None
+    comments_only: bool = False  # no data, but not blank either: only comments (or "---")
+    # Plain numbers written like 1.068 (read as floats): key path -> the text as written, for
+    # validation to refuse in whole-number fields (Vietnamese writes a thousands dot).
+    grouped: dict[Path_, str] = field(default_factory=dict)
 
     def ensure_positions(self) -> None:
         if self.reload is None:
@@ -121,35 +128,6 @@ def format_path(path: Path_) -> str:
     return out
 
 
-_SYNTAX_VI = [
-    ("mapping values are not allowed",
-     "có dấu hai chấm ở chỗ không được phép. Thường do thiếu dấu cách sau dấu hai chấm ở dòng trên, "
-     "hoặc giá trị chứa dấu “:” mà chưa đặt trong ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"),
-    ("found character that cannot start any token",
-     "có ký tự không được phép ở đầu giá trị (thường là ký tự Tab; YAML chỉ thụt lề bằng dấu cách, hoặc ký tự @ ` cần đặt trong ngoặc kép)"),
-    ("found character '\\t' that cannot start any token",
-     "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
-    ("found a tab character", "có ký tự Tab; YAML chỉ thụt lề bằng dấu cách"),
-    ("did not find expected key", "thụt lề không thẳng hàng với các khóa cùng cấp"),
-    ("did not find expected '-' indicator", "thụt lề của danh sách (dấu “-”) không thẳng hàng"),
-    ("found undefined alias", "dùng tham chiếu “*tên” mà chưa có neo “&tên” nào"),
-    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc hoặc ngoặc kép đóng)"),
-    ("found unknown escape character", "chuỗi trong ngoặc kép có ký tự thoát “\\” không hợp lệ"),
-    ("while scanning a quoted scalar", "chuỗi trong ngoặc kép chưa được đóng"),
-    ("expected <block end>, but found", "thụt lề không đúng: một dòng lùi vào hoặc thò ra so với các dòng cùng cấp"),
-    ("found duplicate anchor", "hai neo “&” trùng tên"),
-]
-
-
-def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or "") + " " + (error.context or "")
-    for needle, vi in _SYNTAX_VI:
-        if needle in problem:
-            return f"Lỗi cú pháp YAML: {vi}."
-    return f"Lỗi cú pháp YAML ({(error.problem or error.context or '').strip()})."
-
-
 def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                    positions: bool = True) -> LoadedFile:
     path = Path(path)
@@ -164,12 +142,24 @@ def load_yaml_file(path: str | Path, display: str | None = None, max_bytes: int 
             ))
         raw = path.read_bytes()
     except OSError as exc:
-        return _aborted(name, Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {exc.strerror}.", file=name))
+        return _aborted(name, Finding("FILE-UNREADABLE", Severity.ERROR, f"Không đọc được tệp: {os_error_vi(exc)}.", file=name,
+                                      hint=UNREADABLE_HINT))
     loaded = load_yaml_bytes(raw, name, max_bytes=max_bytes, positions=positions)
     loaded.digest = content_digest(raw)
     if loaded.ok and not positions:
         loaded.reload = text_reader(path)
     return loaded
+
+
+def os_error_vi(exc: OSError) -> str:
+    """Why a file could not be read, in Vietnamese (the system's own words are English)."""
+    import errno
+
+    return {
+        errno.EACCES: "không có quyền đọc tệp", errno.EPERM: "không có quyền đọc tệp",
+        errno.ENOENT: "tệp không còn ở đó (có thể vừa bị xóa hoặc đổi tên)", errno.EISDIR: "đây là một thư mục",
+        errno.ELOOP: "đường dẫn tắt (symlink) trỏ vòng", errno.EIO: "lỗi đọc đĩa",
+    }.get(exc.errno, f"lỗi hệ thống số {exc.errno}")
 
 
 def text_reader(path: Path) -> Callable[[], str]:
@@ -211,28 +201,32 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
             "YAML-TOO-DEEP", Severity.ERROR, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.", file=name, line=too_deep,
             hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề.",
         ))
+    # Spaces that are not spaces to YAML (a no-break space pasted from Word or a web page) at
+    # the start of a line would turn the key into "\u00a0 issuer" on either path.
+    odd = odd_indentation(text) if _MAYBE_ODD_SPACE.search(text) else None
+    if odd is not None:
+        return _aborted(name, _syntax_finding(name, odd))
     if not positions:
         fast = _fast_load(text)
         if fast is not _DECLINED:
             result.data, result.ok = fast, True
+            result.comments_only = fast is None and bool(text.strip())
             return result
+    # Characters libyaml would refuse without a line, or read as line breaks an editor does
+    # not show (NEL, LS, PS), or a BOM in the middle: named at their own line.
+    odd = odd_character(text)
+    if odd is not None:
+        return _aborted(name, _syntax_finding(name, odd))
     try:
         node = yaml.compose(text, Loader=_FastLoader)
-    except yaml.MarkedYAMLError as exc:
-        # For a key without its colon or an unclosed quote, the context mark points at the
-        # start of the key or quote; the problem mark is wherever the parser gave up.
-        use_context = exc.context_mark is not None and (exc.context or "").startswith(("while scanning a simple key", "while scanning a quoted scalar"))
-        mark = exc.context_mark if use_context else (exc.problem_mark or exc.context_mark)
-        return _aborted(name, Finding(
-            "YAML-SYNTAX", Severity.ERROR, _syntax_message(exc), file=name,
-            line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
-            hint="Kiểm tra thụt lề (chỉ dùng dấu cách) và dấu hai chấm ở dòng này và dòng ngay trên.",
-        ))
-    except yaml.YAMLError as exc:
-        return _aborted(name, Finding("YAML-SYNTAX", Severity.ERROR, f"Lỗi cú pháp YAML: {exc}.", file=name))
+    except (yaml.YAMLError, UnicodeEncodeError) as exc:
+        explained = explain(exc, text, c_parser=_Loader is not yaml.SafeLoader) if isinstance(exc, yaml.YAMLError) \
+            else odd_character(text) or explain(yaml.YAMLError(), text)
+        return _aborted(name, _syntax_finding(name, explained))
     if node is None:
         result.ok = True
         result.data = None
+        result.comments_only = bool(text.strip())
         return result
     # Aliases need an anchor ("&") and a reference ("*"); without both nothing can expand.
     node_count = _count_nodes(node) if ("&" in text and "*" in text) else None
@@ -242,9 +236,15 @@ def load_yaml_text(text: str, name: str, positions: bool = True) -> LoadedFile:
     except LoadAborted as exc:
         return _aborted(name, exc.finding)
     except RecursionError:
-        return _aborted(name, Finding("YAML-TOO-DEEP", Severity.ERROR, "Dữ liệu lồng nhau quá sâu.", file=name))
+        return _aborted(name, Finding("YAML-TOO-DEEP", Severity.ERROR, "Dữ liệu lồng nhau quá sâu.", file=name, line=1,
+                                      hint="Dữ liệu sổ tay không cần lồng sâu như vậy; kiểm tra các dấu ngoặc [ { và thụt lề."))
     result.ok = True
     return result
+
+
+def _syntax_finding(name: str, explained: Explained) -> Finding:
+    return Finding("YAML-SYNTAX", Severity.ERROR, explained.message, file=name, line=explained.line,
+                   column=explained.column, hint=explained.hint)
 
 
 def _clean_text(text: str) -> bool:
@@ -253,6 +253,7 @@ def _clean_text(text: str) -> bool:
     return "\\" not in text and is_nfc(text) and not may_hold_legacy_encoding(text)
 
 
+_MAYBE_ODD_SPACE = re.compile("[" + ODD_SPACES + "]")
 _DECLINED = object()
 # Anything that needs the careful path: anchors, aliases, tags, tabs, carriage returns and
 # YAML 1.1's other line breaks (NEL, LS, PS), escapes, characters YAML forbids; document
@@ -273,7 +274,7 @@ def _fast_load(text: str) -> Any:
     keys included), non-text keys, floats, dates, nesting deeper than MAX_DEPTH, text that a
     plain scalar of the same spelling would turn into a null, bool or number (it may have
     been written plain), and integers when the text holds a zero-led number."""
-    if (yaml_rs is None or _FAST_SCREEN.search(text) or text.startswith(_DOCUMENT_MARKERS)
+    if (yaml_rs is None or _FAST_SCREEN.search(text) or _MAYBE_ODD_SPACE.search(text) or text.startswith(_DOCUMENT_MARKERS)
             or any(f"\n{marker}" in text for marker in _DOCUMENT_MARKERS) or not _clean_text(text)):
         return _DECLINED
     try:
@@ -412,6 +413,7 @@ class _Builder:
                 "YAML-TOO-DEEP", Severity.ERROR,
                 f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp (có thể do một tham chiếu trỏ vào chính nó).",
                 file=self.name, line=line, column=col,
+                hint="Viết dữ liệu ra trực tiếp thay vì dùng neo “&” và tham chiếu “*”; kiểm tra thụt lề.",
             ))
         if self.positions:
             self.result.value_pos.setdefault(path, self._pos(node))
@@ -432,6 +434,7 @@ class _Builder:
                 raise LoadAborted(Finding(
                     "YAML-COMPLEX-KEY", Severity.ERROR, "Tên khóa phải là một chữ, không được là danh sách hay bảng.",
                     file=self.name, line=line, column=col,
+                    hint="Xóa dấu “?” hoặc ngoặc [ ] { } ở tên khóa; nếu tên có ký tự đặc biệt, đặt nó trong ngoặc kép.",
                 ))
             if key_node.tag not in _SCALAR_TAGS:
                 self._unsafe_tag(key_node)
@@ -511,6 +514,8 @@ class _Builder:
                 return value  # a phone number or a code such as 0123
             return int(value.replace("_", ""))
         if _FLOAT.match(value):
+            if _GROUPED.match(value):
+                self.result.grouped[path] = value
             return float(value.replace("_", ""))
         return self._text(value, node, path)
 
@@ -523,6 +528,7 @@ class _Builder:
                 "TEXT-NOT-NFC", Severity.INFO,
                 "Chữ ở đây được gõ ở dạng tổ hợp (NFD, thường do chép từ Word trên macOS); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).",
                 file=self.name, line=line, column=col, path=format_path(path),
+                hint="Không bắt buộc sửa. Muốn tệp gọn, gõ lại đoạn chữ này bằng bộ gõ với bảng mã Unicode dựng sẵn (UniKey: Unicode).",
             ))
             value = nfc(value)
         encoding = legacy_encoding(value)

@@ -69,7 +69,8 @@ def run_rules(ds: Dataset) -> list[Finding]:
             findings.extend(current.check(RuleContext(ds, current, severity)))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the others
             findings.append(Finding("INTERNAL-RULE-ERROR", Severity.ERROR,
-                                    f"Quy tắc {code} gặp lỗi nội bộ ({type(exc).__name__}: {exc}); hãy báo cho nhóm phát triển."))
+                                    f"Quy tắc {code} gặp lỗi nội bộ ({type(exc).__name__}: {exc}); hãy báo cho nhóm phát triển.",
+                                    hint="Gửi nguyên thông báo này cho nhóm phát triển; các kiểm tra khác vẫn chạy bình thường."))
     return findings
 
 

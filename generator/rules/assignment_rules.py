@@ -28,7 +28,8 @@ def commune_covered(ctx: RuleContext) -> Iterator[Finding]:
     covered = {c for at in ctx.ds.assignments.values() for c in at.obj.communes}
     for uid, at in ctx.ds.units.items():
         if is_commune(ctx.ds, uid) and uid not in covered and at.obj.became is None:
-            yield ctx.finding(at, ("id",), f"{cap(unit_label(at.obj))} chưa có chi bộ, đảng bộ cơ quan nào được phân công phụ trách.")
+            yield ctx.finding(at, ("id",), f"{cap(unit_label(at.obj))} chưa có chi bộ, đảng bộ cơ quan nào được phân công phụ trách.",
+                              hint=f"Thêm mã “{uid}” vào communes của tệp phân công (data/assignments/) của cơ quan được giao phụ trách.")
 
 
 @rule("ASSIGN-UNIT-COVERS", "Mỗi chi bộ, đảng bộ cơ quan phụ trách ít nhất một xã", Severity.WARNING,
@@ -81,7 +82,8 @@ def concentration_district(ctx: RuleContext) -> Iterator[Finding]:
             unit = ctx.ds.units[district]
             yield ctx.finding(unit, ("id",),
                               f"{len(ids)}/{total} đơn vị cấp tỉnh ({percent_vi(share)}) phụ trách xã thuộc {unit_label(unit.obj)}; "
-                              f"nên không quá {percent_vi(ctx.t.max_district_share)}.")
+                              f"nên không quá {percent_vi(ctx.t.max_district_share)}.",
+                              hint="Phân công bớt đơn vị sang xã của huyện khác, hoặc đổi ngưỡng max_district_share trong data/config.yml nếu tỉnh quy định khác.")
 
 
 @rule("ASSIGN-WEEKEND-DAY", "Hoạt động tại cơ sở vào thứ Bảy, Chủ nhật", Severity.WARNING,
@@ -150,7 +152,8 @@ def report_late(ctx: RuleContext) -> Iterator[Finding]:
             due = _due(ctx, report.kind, report.year, report.number)
             if due and report.filed > due:
                 yield ctx.finding(at, ("reports", i, "filed"),
-                                  f"{_report_name(report)} gửi ngày {format_vn_date(report.filed)}, quá hạn {format_vn_date(due)}.")
+                                  f"{_report_name(report)} gửi ngày {format_vn_date(report.filed)}, quá hạn {format_vn_date(due)}.",
+                                  hint="Nếu ngày gửi ghi nhầm, sửa filed theo ngày trên công văn; nếu gửi muộn thật, nhắc cơ quan gửi đúng hạn kỳ sau.")
 
 
 @rule("ASSIGN-REPORT-MISSING", "Đủ các kỳ báo cáo đã đến hạn", Severity.WARNING,
@@ -176,7 +179,8 @@ def report_missing(ctx: RuleContext) -> Iterator[Finding]:
                     missing.append(_report_name_of(kind, year, number))
         if missing:
             shown = ", ".join(missing[:5]) + (f" và {len(missing) - 5} kỳ khác" if len(missing) > 5 else "")
-            yield ctx.finding(at, ("reports",) if at.obj.reports else ("id",), f"Chưa ghi nhận: {shown}.")
+            yield ctx.finding(at, ("reports",) if at.obj.reports else ("id",), f"Chưa ghi nhận: {shown}.",
+                              hint="Thêm vào reports một mục {kind, year, number, filed} cho mỗi kỳ đã gửi; kỳ chưa gửi thì đôn đốc cơ quan gửi.")
 
 
 def _report_name_of(kind: ReportKind, year: int, number: int | None) -> str:

@@ -21,7 +21,8 @@ def size(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.blocs.values():
         n = len(at.obj.members)
         if not lo <= n <= hi:
-            yield ctx.finding(at, ("members",), f"Khối có {n} thành viên; Khối thường có từ {lo} đến {hi} thành viên.")
+            yield ctx.finding(at, ("members",), f"Khối có {n} thành viên; Khối thường có từ {lo} đến {hi} thành viên.",
+                              hint="Bổ sung hoặc bớt thành viên theo thành phần quy định; thiếu ai thì xem các cảnh báo BLOC-… khác của Khối này.")
 
 
 @rule("BLOC-HEAD", "Trưởng khối là Bí thư hoặc Phó Bí thư thường trực đảng ủy", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
@@ -29,12 +30,14 @@ def head(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.blocs.values():
         heads = [(i, m) for i, m in enumerate(at.obj.members) if m.bloc_role is BlocRole.truong_khoi]
         if len(heads) != 1:
-            yield ctx.finding(at, ("members",), f"Khối có {len(heads)} trưởng khối; cần đúng một trưởng khối.")
+            yield ctx.finding(at, ("members",), f"Khối có {len(heads)} trưởng khối; cần đúng một trưởng khối.",
+                              hint="Ghi bloc_role: truong_khoi cho đúng một thành viên (Bí thư hoặc Phó Bí thư thường trực đảng ủy).")
             continue
         i, member = heads[0]
         if member.position not in (P.bi_thu_dang_uy, P.pho_bi_thu_thuong_truc):
             yield ctx.finding(at, ("members", i, "position"),
-                              f"Trưởng khối đang là {LABELS[member.position.value]}; trưởng khối là Bí thư hoặc Phó Bí thư thường trực đảng ủy.")
+                              f"Trưởng khối đang là {LABELS[member.position.value]}; trưởng khối là Bí thư hoặc Phó Bí thư thường trực đảng ủy.",
+                              hint="Chuyển vai trò trưởng khối (bloc_role: truong_khoi) sang Bí thư hoặc Phó Bí thư thường trực, hoặc sửa position nếu ghi nhầm.")
 
 
 @rule("BLOC-DEPUTIES", "Hai phó trưởng khối: Chủ tịch (hoặc Phó Chủ tịch) UBND và Chủ tịch Ủy ban MTTQ", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
@@ -47,7 +50,8 @@ def deputies(ctx: RuleContext) -> Iterator[Finding]:
         if P.chu_tich_mttq not in positions:
             missing.append("Chủ tịch Ủy ban MTTQ")
         if missing:
-            yield ctx.finding(at, ("members",), f"Trong các phó trưởng khối chưa có {' và '.join(missing)}.")
+            yield ctx.finding(at, ("members",), f"Trong các phó trưởng khối chưa có {' và '.join(missing)}.",
+                              hint="Ghi bloc_role: pho_truong_khoi cho người giữ chức danh còn thiếu (thêm người đó vào members nếu chưa có).")
 
 
 @rule("BLOC-COMPOSITION", "Thành viên gồm người đứng đầu các đoàn thể, trưởng công an, chỉ huy trưởng quân sự", Severity.WARNING, COMPOSITION, DOC, "P3.II.5")
@@ -66,7 +70,8 @@ def composition(ctx: RuleContext) -> Iterator[Finding]:
 def assistant(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.blocs.values():
         if not any(m.bloc_role is BlocRole.giup_viec for m in at.obj.members):
-            yield ctx.finding(at, ("members",), "Khối chưa có công chức giúp việc cho trưởng khối (bloc_role: giup_viec).")
+            yield ctx.finding(at, ("members",), "Khối chưa có công chức giúp việc cho trưởng khối (bloc_role: giup_viec).",
+                              hint="Thêm vào members công chức được giao giúp việc, với bloc_role: giup_viec.")
 
 
 @rule("BLOC-RULES", "Khối có quy chế hoạt động", Severity.WARNING,
@@ -84,7 +89,8 @@ def duties(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.blocs.values():
         for i, member in enumerate(at.obj.members):
             if not member.duties:
-                yield ctx.finding(at, ("members", i), f"Thành viên “{member.id}” chưa được ghi nhiệm vụ phân công (duties).")
+                yield ctx.finding(at, ("members", i), f"Thành viên “{member.id}” chưa được ghi nhiệm vụ phân công (duties).",
+                                  hint="Thêm duties: một danh sách các việc được phân công, theo quy chế của Khối.")
 
 
 @rule("BLOC-TRAINING", "100% thành viên Khối được tập huấn", Severity.WARNING,
@@ -107,7 +113,8 @@ def dialogue(ctx: RuleContext) -> Iterator[Finding]:
         n = sum(1 for d in at.obj.dialogues if d.date.year == year)
         if n < need:
             yield ctx.finding(at, ("dialogues",) if at.obj.dialogues else ("id",),
-                              f"Năm {year} Khối mới tham mưu {n} cuộc đối thoại trực tiếp; mục tiêu là ít nhất {need} cuộc mỗi năm.")
+                              f"Năm {year} Khối mới tham mưu {n} cuộc đối thoại trực tiếp; mục tiêu là ít nhất {need} cuộc mỗi năm.",
+                              hint="Ghi vào dialogues các cuộc đối thoại đã tổ chức (date, topic); nếu chưa tổ chức, tham mưu cấp ủy tổ chức trong năm.")
 
 
 @rule("BLOC-BRIEFING", "Khối giao ban định kỳ", Severity.WARNING,
@@ -117,7 +124,8 @@ def briefing(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.blocs.values():
         if not any(b.date.year == year for b in at.obj.briefings):
             yield ctx.finding(at, ("briefings",) if at.obj.briefings else ("id",),
-                              f"Năm {year} Khối chưa ghi cuộc giao ban nào.")
+                              f"Năm {year} Khối chưa ghi cuộc giao ban nào.",
+                              hint="Ghi vào briefings các cuộc giao ban đã họp trong năm (date, nội dung).")
 
 
 @rule("BLOC-PILOT", "Mỗi huyện có ít nhất một Khối làm điểm", Severity.INFO,
@@ -134,4 +142,5 @@ def pilot(ctx: RuleContext) -> Iterator[Finding]:
     for district, blocs in sorted(by_district.items()):
         if not any(b.obj.pilot for b in blocs) and district in ctx.ds.units:
             unit = ctx.ds.units[district]
-            yield ctx.finding(unit, ("id",), f"{cap(unit_label(unit.obj))} chưa có Khối nào được chọn làm điểm (pilot: true).")
+            yield ctx.finding(unit, ("id",), f"{cap(unit_label(unit.obj))} chưa có Khối nào được chọn làm điểm (pilot: true).",
+                              hint="Ghi pilot: true trong tệp của Khối được huyện chọn làm điểm.")

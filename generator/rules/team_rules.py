@@ -107,7 +107,8 @@ def group_members(ctx: RuleContext) -> Iterator[Finding]:
                     continue
                 if pid in placed and placed[pid] != group.name:
                     yield ctx.finding(at, ("groups", g, "members", k),
-                                      f"“{pid}” đã ở nhóm “{placed[pid]}”; mỗi người chỉ thuộc một nhóm.")
+                                      f"“{pid}” đã ở nhóm “{placed[pid]}”; mỗi người chỉ thuộc một nhóm.",
+                                      hint="Xóa người này khỏi một trong hai nhóm.")
                 placed.setdefault(pid, group.name)
             if group.leader not in group.members:
                 yield ctx.finding(at, ("groups", g, "leader"),
@@ -126,15 +127,10 @@ def _yearly_deadline(ctx: RuleContext, year: int) -> dt.date:
       "Đề án Tổ DVCĐ Bắc Giang, Phần thứ hai, mục II.4", DOC, "P2.II.4")
 def rated(ctx: RuleContext) -> Iterator[Finding]:
     ref = ctx.config.reference_date
-    grades = {g.id for g in ctx.config.rating_scale}
+    # A grade outside the scale is an error of its own (integrity: REF-UNKNOWN-GRADE).
     for at in ctx.ds.teams.values():
         team = at.obj
         rated_years = {r.year for r in team.ratings}
-        for r, rating in enumerate(team.ratings):
-            if rating.grade not in grades:
-                yield ctx.finding(at, ("ratings", r, "grade"),
-                                  f"Mức xếp loại “{rating.grade}” không có trong thang xếp loại của tỉnh.",
-                                  hint="Các mức: " + ", ".join(sorted(grades)) + ".")
         first = team.founding_decision.date.year
         last = ref.year if ref >= _yearly_deadline(ctx, ref.year) else ref.year - 1
         missing = [y for y in range(first, last + 1) if y not in rated_years]
