@@ -1596,7 +1596,7 @@ def _format_path(path: tuple) -> str:
 # YAML output, in the style of the existing data files
 
 
-from .yamlwrite import EditorDumper as _Dumper
+from .yamlwrite import EditorDumper as _Dumper, _represent_str
 _Dumper.add_representer(dt.date, lambda d, v: _represent_str(d, format_vn_date(v)))
 
 
