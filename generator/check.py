@@ -27,11 +27,15 @@ def check_project(root: Path) -> tuple[Dataset, Report]:
                                "Thiếu tệp cấu hình data/config.yml (tên tỉnh, hệ đơn vị hành chính, ngày chốt số liệu).",
                                file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
         report.extend(stray_findings(dataset.unclaimed, photo_references(dataset)))
-        report.extend(check_integrity(dataset))
-        report.extend(check_file_names(dataset))
-        report.extend(check_content(dataset))
-        report.extend(run_rules(dataset))
+        report.extend(dataset_findings(dataset))
     return dataset, report
+
+
+def dataset_findings(dataset: Dataset) -> list[Finding]:
+    """What the check finds once the files are loaded and validated: cross-file integrity,
+    file names against ids, content and the documents' rules. The Excel import runs it too,
+    on the data it is about to write, so it never writes a file the check would reject."""
+    return check_integrity(dataset) + check_file_names(dataset) + check_content(dataset) + run_rules(dataset)
 
 
 def photo_references(dataset: Dataset) -> frozenset[str]:

@@ -347,13 +347,17 @@ def import_(root: Path, xlsx: Path, dry_run: bool) -> None:
     Không ghi đè dữ liệu mà bảng tính không có; có lỗi thì không ghi tệp nào.
     """
     from .dataset import load_project
-    from .excel_import import import_report_text, import_teams
+    from .excel_import import ImportResult, import_report_text, import_teams, inspect_import
     from .findings import Report
 
     _configure_output()
     root = _project_root(root)
+    inspection = inspect_import(xlsx)  # size, zip bomb, rows: refused before the project is even loaded
+    if not inspection.ok:
+        click.echo(import_report_text(ImportResult(findings=inspection.findings)), nl=False)
+        sys.exit(1)
     dataset = load_project(root, Report())
-    result = import_teams(xlsx, root / "data", dataset, dry_run=dry_run)
+    result = import_teams(xlsx, root / "data", dataset, dry_run=dry_run, inspection=inspection)
     click.echo(import_report_text(result), nl=False)
     sys.exit(0 if result.ok else 1)
 

@@ -10,6 +10,13 @@ overwrites data it did not read: fields the workbook does not carry (meetings, a
 ethnicity, address, …) are kept from the existing file, a sheet or column left out of the
 workbook leaves its fields alone, and a file with hand-written comments that would be lost is
 refused. Files are written all at once (temporary file, then rename) or not at all.
+
+Hostile or broken workbooks are refused with located findings: before anything is parsed,
+`xlsx_guard` checks the zip (size, bombs, a non-workbook) and the rows each sheet declares;
+while reading, formulas, Excel error values and merged data cells are refused (`xlsx_cells`)
+and rows are counted against the limit; before anything is written, the files go through
+`handbook check`'s own stages (`import_check`), so the import never writes a file the check
+would reject.
 """
 
 from __future__ import annotations
@@ -18,13 +25,14 @@ import datetime as dt
 import difflib
 import functools
 import io
-import os
 import re
-import tempfile
 import unicodedata
+import zipfile
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
+from xml.etree import ElementTree
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -36,6 +44,11 @@ from .schema.config import DEFAULT_GRADES
 from .schema.roles import LABELS, TeamException, TeamRole, VillagePosition
 from .schema.team import FoundingDecision, Group, Rating, Team, TeamMember
 from .text import LEGACY_FIX_VI, fold, legacy_encoding, nfc
+from . import xlsx_guard
+from .xlsx_cells import (
+    ERROR_HINT, FORMULA_HINT, MERGED_HINT, MergeSweep, data_merges, error_message, error_of, formula_message, formula_of,
+)
+from .xlsx_guard import Inspection, inspect_workbook, too_many_rows
 from .yamlload import load_yaml_text
 
 # ---------------------------------------------------------------------------------------
@@ -535,6 +548,7 @@ class ImportResult:
     written: list[Path] = field(default_factory=list)  # files created or replaced
     unchanged: list[Path] = field(default_factory=list)  # files whose data the workbook did not change
     planned: list[Path] = field(default_factory=list)  # files to create or replace (also filled by a dry run)
+    left_changed: list[Path] = field(default_factory=list)  # written, then not restored when a later write failed
     teams: list[str] = field(default_factory=list)  # team ids read from the workbook
 
     @property
@@ -569,8 +583,16 @@ class _Row:
     raw: dict[str, Any] = field(default_factory=dict)
 
 
+def _is_data_sheet(title: str) -> bool:
+    return _sheet_key(title) in {_sheet_key(s) for s in DATA_SHEETS}
+
+
+MAX_COLUMNS = 200  # header cells read; the template has at most 12 columns, more are ignored
+
+
 class _Importer:
-    def __init__(self, xlsx_path: Path, data_dir: Path, dataset):
+    def __init__(self, xlsx_path: Path, data_dir: Path, dataset, inspection: Inspection | None = None):
+        self.inspection = inspection
         self.path = Path(xlsx_path)
         self.name = self.path.name
         self.data_dir = Path(data_dir)
@@ -578,6 +600,7 @@ class _Importer:
         self.findings: list[Finding] = []
         self.bad: set[tuple[str, int, int | None]] = set()  # cells already reported
         self.present: dict[str, set[str]] = {}  # sheet -> fields whose column is in the workbook
+        self.option_lists: dict[str, list[tuple[str, str]]] = {}
 
     # -- findings --------------------------------------------------------------------
 
@@ -593,34 +616,46 @@ class _Importer:
     # -- reading ---------------------------------------------------------------------
 
     def read(self) -> dict[str, list[_Row]] | None:
-        try:
-            from openpyxl import load_workbook
-
-            wb = load_workbook(self.path, data_only=True)
-        except FileNotFoundError:
-            self.add("IMPORT-UNREADABLE", None, f"Không thấy tệp “{self.path}”.", "Kiểm tra lại tên và đường dẫn của tệp.")
+        inspection = self.inspection or inspect_workbook(self.path, wanted=_is_data_sheet)
+        if not inspection.ok or inspection.data is None:
+            self.findings.extend(inspection.findings)  # refused before parsing: too large, a bomb, not a workbook
             return None
+        from openpyxl import load_workbook
+
+        try:
+            # Read-only: rows are streamed, so reading stops at the row limit whatever the file
+            # declares. data_only=False: a formula shows as itself, not as its cached result.
+            wb = load_workbook(io.BytesIO(inspection.data), read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
             self.add("IMPORT-UNREADABLE", None,
                      f"Không đọc được tệp “{self.name}” như một bảng tính Excel (.xlsx) ({type(exc).__name__}).",
                      "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng “Excel Workbook (.xlsx)”.")
             return None
-        by_name = {_sheet_key(ws.title): ws for ws in wb.worksheets}
-        sheets: dict[str, list[_Row]] = {}
-        for sheet in DATA_SHEETS:
-            ws = by_name.get(_sheet_key(sheet))
-            if ws is None:
-                if sheet in REQUIRED_SHEETS:
-                    self.add("IMPORT-MISSING-SHEET", None, f"Bảng tính thiếu trang “{sheet}” ({SHEET_TITLE[sheet]}).",
-                             "Dùng tệp mẫu tạo bằng lệnh handbook template và giữ nguyên tên các trang.", sheet=sheet)
-                continue
-            rows = self._read_sheet(sheet, ws)
-            if rows is not None:
-                sheets[sheet] = rows
-        wb.close()
+        try:
+            by_name = {_sheet_key(ws.title): ws for ws in wb.worksheets}
+            sheets: dict[str, list[_Row]] = {}
+            for sheet in DATA_SHEETS:
+                ws = by_name.get(_sheet_key(sheet))
+                if ws is None:
+                    if sheet in REQUIRED_SHEETS:
+                        self.add("IMPORT-MISSING-SHEET", None, f"Bảng tính thiếu trang “{sheet}” ({SHEET_TITLE[sheet]}).",
+                                 "Dùng tệp mẫu tạo bằng lệnh handbook template và giữ nguyên tên các trang.", sheet=sheet)
+                    continue
+                part = inspection.sheets.get(ws.title)
+                try:
+                    rows = self._read_sheet(sheet, ws, part.merged if part else [])
+                except (ElementTree.ParseError, ValueError, KeyError, EOFError, OSError, zipfile.BadZipFile) as exc:
+                    self.add("IMPORT-UNREADABLE", None,
+                             f"Trang {sheet} của tệp “{self.name}” bị hỏng, không đọc được ({type(exc).__name__}).",
+                             "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng “Excel Workbook (.xlsx)”.", sheet=sheet)
+                    rows = None
+                if rows is not None:
+                    sheets[sheet] = rows
+        finally:
+            wb.close()
         return sheets
 
-    def _read_sheet(self, sheet: str, ws) -> list[_Row] | None:
+    def _read_sheet(self, sheet: str, ws, merged: list[str]) -> list[_Row] | None:
         cols = columns_of(sheet)
         wanted = {}
         for col in cols:
@@ -628,13 +663,19 @@ class _Importer:
             wanted.setdefault(_header_key(col.field), col)
         found: dict[int, Column] = {}
         seen: dict[str, int] = {}
-        max_col = ws.max_column or 0
-        for c in range(1, max_col + 1):
-            text = ws.cell(row=1, column=c).value
+        ws.reset_dimensions()  # what the sheet declares is not trusted: rows are counted as they come
+        with closing(ws.iter_rows(min_row=1, max_row=1, max_col=MAX_COLUMNS)) as first:
+            header_cells = next(first, ())
+        for c, header_cell in enumerate(header_cells, 1):
+            text = header_cell.value
             if text is None or str(text).strip() == "":
                 continue
-            col = wanted.get(_header_key(str(text)))
             cell = _Cell(sheet, 1, c, str(text))
+            formula = formula_of(header_cell)
+            if formula is not None:
+                self.add("IMPORT-FORMULA", cell, formula_message(str(text), formula, in_header=True), FORMULA_HINT)
+                continue
+            col = wanted.get(_header_key(str(text)))
             if col is None:
                 self.add("IMPORT-UNKNOWN-COLUMN", cell,
                          f"Cột “{text}” không thuộc mẫu của trang {sheet}; dữ liệu trong cột này bị bỏ qua.",
@@ -655,20 +696,57 @@ class _Importer:
                      "Thêm lại cột này ở dòng tiêu đề (dòng 1), đúng tên như trong tệp mẫu.")
         if missing:
             return None
+        last_col = max(found)
+        limit = xlsx_guard.MAX_DATA_ROWS + 1  # the last row a sheet may use (row 1 is the header)
+        merges = data_merges(merged, set(found), limit)
+        for merge in merges:
+            headers = [found[c].header for c in sorted(found) if merge.min_col <= c <= merge.max_col]
+            anchor = _Cell(sheet, merge.min_row, merge.min_col, found[merge.min_col].header if merge.min_col in found else "")
+            self.add("IMPORT-MERGED-CELLS", anchor, merge.message(sheet, headers), MERGED_HINT)
+        sweep = MergeSweep(merges, last_col)
         rows: list[_Row] = []
-        for r in range(2, (ws.max_row or 1) + 1):
-            raw = {col.field: ws.cell(row=r, column=c).value for c, col in found.items()}
-            if all(_empty(v) for v in raw.values()):
-                continue
-            row = _Row(sheet, r, raw=raw)
-            for c, col in found.items():
-                cell = _Cell(sheet, r, c, col.header)
-                row.cells[col.field] = cell
-                value = self._parse(col, raw[col.field], cell)
-                if value is not _ABSENT:
-                    row.values[col.field] = value
-            rows.append(row)
+        with closing(ws.iter_rows(min_row=2, max_col=last_col)) as stream:
+            for r, cells in enumerate(stream, 2):  # gaps come as empty rows, so r is the row number
+                if r > limit:
+                    if any(cell.value is not None for cell in cells):
+                        self.findings.append(too_many_rows(self.name, sheet, r))
+                        return None  # reading stops here, whatever the sheet declared
+                    continue
+                raw = {col.field: cells[c - 1].value for c, col in found.items()}
+                if all(_empty(v) for v in raw.values()):
+                    continue
+                covered = sweep.covered(r) if merges else ()
+                row = _Row(sheet, r, raw=raw)
+                for c, col in found.items():
+                    cell = _Cell(sheet, r, c, col.header)
+                    row.cells[col.field] = cell
+                    if c in covered:
+                        self.bad.add((sheet, r, c))  # the merge has its finding; the empty value is its effect
+                        continue
+                    if not self._screen(col, cells[c - 1], cell):
+                        continue
+                    value = self._parse(col, raw[col.field], cell)
+                    if value is not _ABSENT:
+                        row.values[col.field] = value
+                rows.append(row)
         return rows
+
+    def _options(self, name: str) -> list[tuple[str, str]]:
+        if name not in self.option_lists:  # made once per import, not once per cell
+            self.option_lists[name] = _options(name, self.dataset)
+        return self.option_lists[name]
+
+    def _screen(self, col: Column, source, cell: _Cell) -> bool:
+        """False (with a finding) for a formula or an error value: neither is data."""
+        formula = formula_of(source)
+        if formula is not None:
+            self.add("IMPORT-FORMULA", cell, formula_message(col.header, formula), FORMULA_HINT)
+            return False
+        error = error_of(source)
+        if error is not None:
+            self.add("IMPORT-ERROR-VALUE", cell, error_message(col.header, error), ERROR_HINT)
+            return False
+        return True
 
     # -- cells -----------------------------------------------------------------------
 
@@ -802,7 +880,7 @@ class _Importer:
         return self._bad(cell, col, value, "“có” hoặc “không”", "Chọn “có” hoặc “không” trong danh sách thả xuống.")
 
     def _parse_choice(self, col: Column, value: Any, cell: _Cell) -> Any:
-        options = _options(col.choices or "", self.dataset)
+        options = self._options(col.choices or "")
         text = str(value).strip()
         hit = _lookup(text, options)
         if hit is not None:
@@ -822,7 +900,7 @@ class _Importer:
         self.add("IMPORT-BAD-CELL", cell, message, hint)
 
     def _parse_choices(self, col: Column, value: Any, cell: _Cell) -> Any:
-        options = _options(col.choices or "", self.dataset)
+        options = self._options(col.choices or "")
         tokens = [t.strip() for t in re.split(r"[,;\n]", str(value))]
         tokens = [t for t in tokens if t]
         out: list[str] = []
@@ -890,19 +968,28 @@ class _Plan:
     existing_data: dict | None
     header: list[str]
     row: _Row  # the team's row on sheet To
+    prov: dict[tuple, _Cell] = field(default_factory=dict)  # key path of the data -> the cell it came from
 
 
-def import_teams(xlsx_path, data_dir, dataset, *, dry_run: bool = False) -> ImportResult:
+def inspect_import(xlsx_path) -> Inspection:
+    """The checks made before a workbook is parsed (size, zip bomb, rows declared, merged
+    ranges); cheap, so the command runs them before it loads the project."""
+    return inspect_workbook(Path(xlsx_path), wanted=_is_data_sheet)
+
+
+def import_teams(xlsx_path, data_dir, dataset, *, dry_run: bool = False, inspection: Inspection | None = None) -> ImportResult:
     """Read a filled workbook, check every cell and every team, and (only when nothing is
-    wrong) write one YAML file per team under `data_dir`/teams/. Never raises for a bad
-    workbook: everything wrong is a finding."""
-    importer = _Importer(Path(xlsx_path), Path(data_dir), dataset)
+    wrong, and `handbook check` would accept every file) write one YAML file per team under
+    `data_dir`/teams/. Never raises for a bad workbook: everything wrong is a finding.
+    `inspection`: what `inspect_import` gave for this file, when the caller ran it already."""
+    importer = _Importer(Path(xlsx_path), Path(data_dir), dataset, inspection)
     result = ImportResult(findings=importer.findings)
     try:
         _run(importer, result, dry_run)
     except Exception as exc:  # a bug here must not cost the official their work: report it
         importer.add("IMPORT-FAILED", None, f"Lỗi không mong đợi khi nhập bảng tính: {type(exc).__name__}: {exc}.",
-                     "Báo lỗi này cho người quản lý dữ liệu; không tệp nào bị ghi.")
+                     "Báo lỗi này cho người quản lý dữ liệu"
+                     + ("." if result.left_changed else "; không tệp nào bị ghi."))
         result.written = []
     result.findings.sort(key=lambda f: (DATA_SHEETS.index(f.path.split("!")[0]) if f.path and f.path.split("!")[0] in DATA_SHEETS else -1,
                                         f.line or 0, f.column or 0, f.code))
@@ -1026,12 +1113,65 @@ def _run(imp: _Importer, result: ImportResult, dry_run: bool) -> None:
         to_write.append(plan)
     if any(f.severity is Severity.ERROR for f in imp.findings):
         return
+    rendered = [(plan, render_team_yaml(plan.data, plan.header).encode("utf-8")) for plan in to_write]
+    if _would_fail_check(imp, rendered):
+        return  # the findings say what `handbook check` would reject; nothing is written
     result.planned = [plan.target for plan in to_write]
     if dry_run:
         return
-    rendered = [(plan, render_team_yaml(plan.data, plan.header).encode("utf-8")) for plan in to_write]
-    written = _write_all(imp, rendered)
-    result.written = written
+    result.written, result.left_changed = _write_all(imp, rendered)
+
+
+def _would_fail_check(imp: _Importer, rendered: list[tuple[_Plan, bytes]]) -> bool:
+    """Run the files about to be written through `handbook check`'s own stages; each error
+    it would report becomes a finding at the workbook cell it comes from."""
+    from .import_check import check_planned, parse_path
+
+    if not rendered:
+        return False
+    by_name = {plan.display: (plan, data) for plan, data in rendered}
+    problems = check_planned(imp.dataset, [(plan.display, data) for plan, data in rendered])
+    for problem in problems:
+        f = problem.finding
+        if f.file in by_name:  # not written yet: its line numbers would mean nothing to the reader
+            where = f.file
+            plan, _ = by_name[f.file]
+            cell = _cell_for(plan, parse_path(f.path))
+            if problem.existed:  # to be fixed in the YAML file, so the check's own hint says how
+                hint = (f"Lỗi này đã có sẵn trong tệp {plan.display}, không do bảng tính gây ra: sửa tệp đó trước "
+                        "(chạy handbook check để xem), rồi nhập lại." + (f" Gợi ý của handbook check: {f.hint}" if f.hint else ""))
+            elif f.code == "FILE-TOO-LARGE":
+                hint = (f"Tổ “{plan.team_id}” có {len(plan.data.get('members') or [])} thành viên: kiểm tra các dòng thừa "
+                        f"hoặc bị chép trùng ở trang {SHEET_MEMBERS} và {SHEET_GROUPS}, xóa chúng rồi nhập lại.")
+            else:
+                hint = (_WORKBOOK_HINTS.get(f.code) or f.hint
+                        or f"Sửa các ô của Tổ “{plan.team_id}” trong bảng tính theo lỗi trên, rồi nhập lại.")
+            imp.add("IMPORT-WOULD-FAIL-CHECK", cell,
+                    f"Tệp {where} ghi từ bảng tính sẽ bị handbook check từ chối: [{f.code}] {f.message}", hint)
+        else:
+            where = f"{f.file} (dòng {f.line})" if f.file and f.line else (f.file or "dữ liệu")
+            imp.add("IMPORT-WOULD-FAIL-CHECK", None,
+                    f"Ghi các tệp từ bảng tính sẽ làm handbook check báo lỗi ở {where}: [{f.code}] {f.message}",
+                    f.hint or "Sửa bảng tính (hoặc tệp được nêu) theo lỗi trên, rồi nhập lại.")
+    return bool(problems)
+
+
+# The check's hints speak YAML ("team_role: to_truong"); for the rules a workbook can break,
+# what to do in the workbook instead.
+_WORKBOOK_HINTS = {
+    "TEAM-LEADER-COUNT": f"Ở trang {SHEET_MEMBERS}, cột “Vai trò trong tổ”, chọn “Tổ trưởng” cho đúng một người của Tổ.",
+    "TEAM-GROUP-MEMBERS": (f"Ở trang {SHEET_MEMBERS}, cột “Nhóm”, mỗi người chỉ ghi tên một nhóm, và nhóm trưởng ghi tên "
+                           "nhóm mình phụ trách."),
+    "REF-DUPLICATE-ID": "Đổi mã (cột “Mã người” hoặc “Mã tổ”) thành một mã chưa dùng ở đâu khác trong dữ liệu.",
+}
+
+
+def _cell_for(plan: _Plan, path: tuple) -> _Cell:
+    """The workbook cell a key path of a team's data came from (or of its nearest ancestor)."""
+    probe = path
+    while probe and probe not in plan.prov:
+        probe = probe[:-1]
+    return plan.prov.get(probe) or plan.row.cells["id"]
 
 
 def _target(imp: _Importer, tid: str, row: _Row) -> tuple[Path, str]:
@@ -1198,7 +1338,8 @@ def _assemble(imp: _Importer, tid: str, team_row: _Row, member_rows: list[_Row],
             for g, (record, row) in enumerate(zip(groups, group_rows)):
                 prov.setdefault(("groups", g, "members"), row.cells["name"])
                 leader = record.get("leader")
-                if leader and leader in member_ids and leader not in record["members"]:
+                merged_away = leader in member_ids and _merged_away(imp, member_rows[member_ids.index(leader)])
+                if leader and leader in member_ids and leader not in record["members"] and not merged_away:
                     imp.add("IMPORT-LEADER-NOT-IN-GROUP", row.cells["leader"],
                             f"Nhóm trưởng “{leader}” chưa thuộc nhóm “{record.get('name')}”: ở trang {SHEET_MEMBERS}, "
                             "cột “Nhóm” của người này chưa ghi tên nhóm.",
@@ -1255,7 +1396,14 @@ def _assemble(imp: _Importer, tid: str, team_row: _Row, member_rows: list[_Row],
     except ValidationError as exc:
         _report_validation(imp, exc, merged, prov, team_row, display, existing is not None)
         return None
-    return _Plan(tid, path, display, _ordered(merged, Team), text, raw, old, header, team_row)
+    return _Plan(tid, path, display, _ordered(merged, Team), text, raw, old, header, team_row, prov)
+
+
+def _merged_away(imp: _Importer, row: _Row) -> bool:
+    """The row's group cell lies under a merged range: that finding already explains why it
+    reads as empty."""
+    cell = row.cells.get(GROUP_KEY)
+    return cell is not None and (cell.sheet, cell.row, cell.column) in imp.bad and row.values.get(GROUP_KEY) is None
 
 
 def _yaml_value(value: Any) -> Any:
@@ -1448,10 +1596,11 @@ def _format_path(path: tuple) -> str:
 # YAML output, in the style of the existing data files
 
 
-from .yamlwrite import EditorDumper as _Dumper
+from .yamlwrite import EditorDumper as _Dumper, _represent_str
 _Dumper.add_representer(dt.date, lambda d, v: _represent_str(d, format_vn_date(v)))
 
 
+@functools.lru_cache(maxsize=256)  # asked once per key of every record: thousands of times for a large sheet
 def _sub_model(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
     from .validation import _field_model
 
@@ -1507,76 +1656,33 @@ def _body_comments(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _write_all(imp: _Importer, rendered: list[tuple[_Plan, bytes]]) -> list[Path]:
-    """Every file or none: each goes to a temporary file beside its target, then all are
-    renamed into place; if anything fails, the files already replaced get their old bytes back."""
-    staged: list[tuple[_Plan, bytes, Path]] = []
-    created_dirs: list[Path] = []
-    done: list[_Plan] = []
-    try:
-        for plan, data in rendered:
-            parent = plan.target.parent
-            missing = []
-            probe = parent
-            while not probe.exists():
-                missing.append(probe)
-                probe = probe.parent
-            parent.mkdir(parents=True, exist_ok=True)
-            created_dirs.extend(reversed(missing))
-            fd, tmp = tempfile.mkstemp(prefix=f".{plan.target.stem}.", suffix=".tmp", dir=parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            mode = (plan.target.stat().st_mode & 0o777) if plan.target.exists() else _default_mode()
-            os.chmod(tmp, mode)
-            staged.append((plan, data, Path(tmp)))
-        for plan, _, _ in staged:  # nobody changed the files since they were read
-            current = plan.target.read_bytes() if plan.target.exists() else None
-            if current != plan.existing_bytes:
-                imp.add("IMPORT-CHANGED-MEANWHILE", plan.row.cells.get("id"),
-                        f"Tệp {plan.display} vừa bị thay đổi trong lúc nhập; không tệp nào được ghi.",
-                        "Chạy lại lệnh nhập.")
-                raise _Abort()
-        for plan, _, tmp in staged:
-            os.replace(tmp, plan.target)
-            done.append(plan)
-        return [plan.target for plan in done]
-    except _Abort:
-        return []
-    except OSError as exc:
-        for plan in reversed(done):
-            try:
-                if plan.existing_bytes is None:
-                    plan.target.unlink(missing_ok=True)
-                else:
-                    plan.target.write_bytes(plan.existing_bytes)
-            except OSError:
-                pass
-        imp.add("IMPORT-WRITE-FAILED", None,
-                f"Không ghi được tệp dữ liệu ({exc.strerror or exc}); không tệp nào bị thay đổi.",
-                "Kiểm tra quyền ghi vào thư mục data/teams/ rồi chạy lại.", sheet=None)
-        return []
-    finally:
-        for _, _, tmp in staged:
-            if tmp.exists():
-                tmp.unlink(missing_ok=True)
-        if len(done) != len(staged) or not staged:
-            for folder in reversed(created_dirs):
-                try:
-                    folder.rmdir()
-                except OSError:
-                    pass
+def _write_all(imp: _Importer, rendered: list[tuple[_Plan, bytes]]) -> tuple[list[Path], list[Path]]:
+    """Every file or none (atomic_write says how); gives the files written and the files left
+    changed because putting them back failed too, each with a finding naming it and its backup."""
+    from .atomic_write import Planned, write_all
 
-
-class _Abort(Exception):
-    pass
-
-
-def _default_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    outcome = write_all([Planned(plan.target, data, plan.existing_bytes) for plan, data in rendered])
+    plans = {plan.target: plan for plan, _ in rendered}
+    for target in outcome.changed_meanwhile:
+        plan = plans[target]
+        imp.add("IMPORT-CHANGED-MEANWHILE", plan.row.cells.get("id"),
+                f"Tệp {plan.display} vừa bị thay đổi trong lúc nhập; không tệp nào được ghi.", "Chạy lại lệnh nhập.")
+    if outcome.error is not None:
+        exc = outcome.error
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        if not outcome.left:
+            imp.add("IMPORT-WRITE-FAILED", None, f"Không ghi được tệp dữ liệu ({reason}); không tệp nào bị thay đổi.",
+                    "Kiểm tra quyền ghi và chỗ trống trên đĩa ở thư mục data/teams/ rồi chạy lại.")
+        else:
+            listing = "; ".join(
+                f"{plans[target].display} (bản cũ giữ ở {(Path(plans[target].display).parent / backup.name).as_posix()})"
+                if backup is not None else f"{plans[target].display} (tệp mới)" for target, backup in outcome.left.items())
+            imp.add("IMPORT-ROLLBACK-FAILED", None,
+                    f"Ghi tệp thất bại giữa chừng ({reason}) và không trả lại được {len(outcome.left)} tệp đã ghi: {listing}. "
+                    "Các tệp này đang mang dữ liệu mới từ bảng tính; các tệp khác không đổi.",
+                    "Khôi phục bằng tay: đổi tên bản cũ về đúng tên tệp (tệp mới thì xóa đi), hoặc dùng "
+                    "git checkout -- <tên tệp>; sau đó chạy handbook check.")
+    return outcome.written, list(outcome.left)
 
 
 def import_report_text(result: ImportResult) -> str:
@@ -1591,7 +1697,11 @@ def import_report_text(result: ImportResult) -> str:
             lines.append(f"  Cách sửa: {f.hint}")
     errors = len(result.errors)
     warnings = sum(1 for f in result.findings if f.severity is Severity.WARNING)
-    if errors:
+    if errors and result.left_changed:
+        lines.append(f"Có {errors} lỗi, {warnings} cảnh báo: việc nhập không hoàn tất và {len(result.left_changed)} tệp "
+                     "đã bị thay đổi mà chưa khôi phục được (xem lỗi IMPORT-ROLLBACK-FAILED ở trên):")
+        lines.extend(f"  {path}" for path in result.left_changed)
+    elif errors:
         lines.append(f"Có {errors} lỗi, {warnings} cảnh báo: chưa ghi tệp nào. Sửa bảng tính rồi nhập lại.")
     else:
         for path in result.written:

@@ -7,7 +7,12 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
+import subprocess
+import sys
+import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -453,7 +458,10 @@ def test_dates_and_numbers_as_officials_type_them(original, project, tmp_path):
 
 def test_group_members_the_workbook_cannot_show_are_kept(original, project, tmp_path):
     """A group listing someone who is not a member of the Tổ (a mistake `handbook check`
-    reports) cannot be written in the workbook; importing must not silently drop them."""
+    reports) cannot be written in the workbook; importing must not silently drop them. While
+    the rule is an error the file is not rewritten (check would reject it) and the finding
+    says the mistake is the file's own; once the province makes the rule a warning, the
+    import writes the file and keeps them."""
     path = project / original.teams[PLAIN_TEAM].file.path
     text = path.read_text(encoding="utf-8")
     outsider = next(pid for pid, at in original.people.items() if at.kind == "person" and "thon-dong" not in pid)
@@ -469,7 +477,408 @@ def test_group_members_the_workbook_cannot_show_are_kept(original, project, tmp_
     wb[SHEET_MEMBERS].cell(2, _col(SHEET_MEMBERS, "phone")).value = "0900000000"
     _save(wb, xlsx)
     result = import_teams(xlsx, project / "data", dataset)
-    assert _errors(result) == [] and result.written == [path]
+    [error] = _errors(result)
+    assert (error.code, error.path) == ("IMPORT-WOULD-FAIL-CHECK", f"{SHEET_GROUPS}!{_letter(SHEET_GROUPS, 'name')}2")  # the group
+    assert "[TEAM-GROUP-MEMBERS]" in error.message and outsider in error.message
+    assert "đã có sẵn trong tệp" in error.hint
+    assert result.written == [] and path.read_text(encoding="utf-8") == text
+
+    config = project / "data" / "config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "rules:\n  TEAM-GROUP-MEMBERS: warning\n", encoding="utf-8")
+    dataset = load_project(project, Report())
+    result = import_teams(xlsx, project / "data", dataset)
+    assert _errors(result) == [] and result.written == [path], import_report_text(result)
     team = _teams_by_id(project)[PLAIN_TEAM]
     assert team.groups[0].members == ["p-phuc-son-thon-dong-01", "p-phuc-son-thon-dong-04", "p-phuc-son-thon-dong-08", outsider]
     assert team.members[0].phone == "0900000000"
+
+
+# ---------------------------------------------------------------------------------------
+# Hostile and broken workbooks (issue 12): formulas, error values, merged cells, zip
+# bombs, huge sheets, files that are not workbooks, output the check would reject.
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One copy of the sample project for cases that must not write anything (each checks
+    that data/ is byte for byte what it was)."""
+    root = _copy_project(tmp_path_factory.mktemp("shared"))
+    return root, load_project(root, Report())
+
+
+def _cli_import(project: Path, xlsx: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "import", "--root", str(project), str(xlsx), *extra],
+                          cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+
+
+def _plain_workbook(dataset, path: Path, edit=None) -> Path:
+    wb = load_workbook(io.BytesIO(export_teams_workbook(dataset, [PLAIN_TEAM])))
+    if edit is not None:
+        edit(wb)
+    return _save(wb, path)
+
+
+def _rewrite_part(xlsx: Path, sheet: str, edit) -> None:
+    """Change the XML of one sheet inside a saved workbook (what openpyxl cannot write:
+    cached error values, a <dimension> that lies)."""
+    from generator.xlsx_guard import inspect_workbook
+
+    part = inspect_workbook(xlsx).sheets[sheet].part
+    with zipfile.ZipFile(xlsx) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(xlsx, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in members:
+            target.writestr(info, edit(data) if info.filename == part else data)
+
+
+def _set_dimension(xlsx: Path, sheet: str, ref: str) -> None:
+    _rewrite_part(xlsx, sheet, lambda xml: re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="{ref}"'.encode(), xml, count=1))
+
+
+def _replace_cell(xlsx: Path, sheet: str, ref: str, cell_xml: str) -> None:
+    pattern = re.compile(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)'.encode(), re.S)
+
+    def edit(xml: bytes) -> bytes:
+        new, count = pattern.subn(cell_xml.encode(), xml, count=1)
+        assert count == 1, f"{ref} not found in {sheet}"
+        return new
+
+    _rewrite_part(xlsx, sheet, edit)
+
+
+def _ref(sheet: str, field: str, row: int) -> str:
+    return f"{sheet}!{_letter(sheet, field)}{row}"
+
+
+def _as_text(value: str):
+    """A cell edit writing `value` as plain text (openpyxl would make "#N/A" an error value)."""
+    def edit(cell):
+        cell.value = value
+        cell.data_type = "s"
+    return edit
+
+
+# id: (sheet, field, row, value or cell edit, code, words the message must contain)
+CELL_CASES = {
+    "dde": (SHEET_TEAMS, "founding_decision.number", 2, "=cmd|' /C calc'!A0", "IMPORT-FORMULA", "(DDE)"),
+    "dde-function": (SHEET_MEMBERS, "given_name", 5, '=DDE("cmd";"/C calc";"__DdeLink_60_870516294")', "IMPORT-FORMULA", "(DDE)"),
+    "hyperlink": (SHEET_MEMBERS, "family_name", 3, '=HYPERLINK("http://vi-du.vn/x","Nguyễn")', "IMPORT-FORMULA", "=HYPERLINK("),
+    "sum": (SHEET_GROUPS, "households", 2, "=SUM(20,25)", "IMPORT-FORMULA", "=SUM(20,25)"),
+    "vlookup": (SHEET_TEAMS, "village", 2, '=VLOOKUP("Đông",DanhSach!A:B,2,FALSE)', "IMPORT-FORMULA", "=VLOOKUP("),
+    "n/a": (SHEET_GROUPS, "households", 3, "#N/A", "IMPORT-ERROR-VALUE", "VLOOKUP"),
+    "ref": (SHEET_MEMBERS, "given_name", 4, "#REF!", "IMPORT-ERROR-VALUE", "#REF!"),
+    "value": (SHEET_MEMBERS, "birth_year", 2, "#VALUE!", "IMPORT-ERROR-VALUE", "#VALUE!"),
+    "div0": (SHEET_GROUPS, "households", 2, "#DIV/0!", "IMPORT-ERROR-VALUE", "chia cho 0"),
+    "name": (SHEET_MEMBERS, "team_role", 3, "#NAME?", "IMPORT-ERROR-VALUE", "#NAME?"),
+    "null": (SHEET_RATINGS, "grade", 2, "#NULL!", "IMPORT-ERROR-VALUE", "#NULL!"),
+    "num": (SHEET_RATINGS, "year", 2, "#NUM!", "IMPORT-ERROR-VALUE", "#NUM!"),
+    "n/a-typed-as-text": (SHEET_MEMBERS, "phone", 2, _as_text("#N/A"), "IMPORT-ERROR-VALUE", "#N/A"),
+}
+
+
+@pytest.mark.parametrize("case", CELL_CASES, ids=list(CELL_CASES))
+def test_formulas_and_error_values_are_refused_at_their_cell(shared, tmp_path, case):
+    project, dataset = shared
+    sheet, field, row, value, code, words = CELL_CASES[case]
+
+    def edit(wb):
+        cell = wb[sheet].cell(row, _col(sheet, field))
+        value(cell) if callable(value) else setattr(cell, "value", value)
+
+    xlsx = _plain_workbook(dataset, tmp_path / "cong-thuc.xlsx", edit)
+    before = _hashes(project)
+    result = import_teams(xlsx, project / "data", dataset)
+    [error] = [f for f in _errors(result) if f.code == code]
+    assert (error.path, error.line, error.column) == (_ref(sheet, field, row), row, _col(sheet, field))
+    assert words in error.message and error.hint and error.file == "cong-thuc.xlsx"
+    assert unicodedata.is_normalized("NFC", error.message + error.hint)
+    others = [f for f in _errors(result) if f.path == error.path and f is not error]
+    assert others == []  # the cell is reported once, not also as a bad or missing value
+    assert result.written == [] and _hashes(project) == before
+
+
+@pytest.mark.parametrize("case", ["dde", "hyperlink", "n/a", "ref"])
+def test_formulas_and_error_values_fail_the_command(shared, tmp_path, case):
+    project, dataset = shared
+    sheet, field, row, value, code, _ = CELL_CASES[case]
+    xlsx = _plain_workbook(dataset, tmp_path / "cong-thuc.xlsx",
+                           lambda wb: setattr(wb[sheet].cell(row, _col(sheet, field)), "value", value))
+    before = _hashes(project)
+    run = _cli_import(project, xlsx)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"cong-thuc.xlsx — {_ref(sheet, field, row)}: LỖI [{code}]" in run.stdout
+    assert "Cách sửa: " in run.stdout and "chưa ghi tệp nào" in run.stdout
+    assert "Traceback" not in run.stdout + run.stderr
+    assert _hashes(project) == before
+
+
+@pytest.mark.parametrize("cell_xml, code", [
+    ('<c r="D3" t="e"><f>VLOOKUP(A3,DanhSach!A:B,2,FALSE)</f><v>#N/A</v></c>', "IMPORT-FORMULA"),  # formula, cached #N/A
+    ('<c r="D3" t="e"><v>#N/A</v></c>', "IMPORT-ERROR-VALUE"),  # pasted as values: the error stays, as an error
+    ('<c r="D3" t="str"><f>20+25</f><v>45</v></c>', "IMPORT-FORMULA"),  # a cached result that looks right
+], ids=["formula-cached-error", "error-type", "formula-cached-number"])
+def test_cached_results_are_not_taken_for_data(shared, tmp_path, cell_xml, code):
+    project, dataset = shared
+    xlsx = _plain_workbook(dataset, tmp_path / "ket-qua.xlsx")
+    _replace_cell(xlsx, SHEET_GROUPS, "D3", cell_xml)
+    result = import_teams(xlsx, project / "data", dataset)
+    assert [(f.code, f.path) for f in _errors(result)] == [(code, f"{SHEET_GROUPS}!D3")]
+    assert result.written == []
+
+
+def test_merged_data_cells_are_refused_with_their_range(shared, tmp_path):
+    project, dataset = shared
+    group_col = _letter(SHEET_MEMBERS, GROUP_KEY)
+
+    def edit(wb):
+        wb[SHEET_GROUPS].merge_cells("A2:A3")  # the team id written once for two groups
+        wb[SHEET_MEMBERS].merge_cells(f"{group_col}5:{group_col}7")  # a group name over three members (one a leader)
+        wb[SHEET_MEMBERS].merge_cells("P5:Q9")  # beside the template's columns: nothing the import reads
+
+    xlsx = _plain_workbook(dataset, tmp_path / "gop-o.xlsx", edit)
+    before = _hashes(project)
+    result = import_teams(xlsx, project / "data", dataset)
+    merged = {f.path: f for f in result.findings if f.code == "IMPORT-MERGED-CELLS"}
+    assert set(merged) == {f"{SHEET_GROUPS}!A2", f"{SHEET_MEMBERS}!{group_col}5"}, import_report_text(result)
+    assert "A2:A3" in merged[f"{SHEET_GROUPS}!A2"].message and "dòng 3" in merged[f"{SHEET_GROUPS}!A2"].message
+    members = merged[f"{SHEET_MEMBERS}!{group_col}5"]
+    assert f"{group_col}5:{group_col}7" in members.message and "các dòng 6–7" in members.message and "“Nhóm”" in members.message
+    assert "Unmerge" in members.hint and members.severity is Severity.ERROR
+    # the cells under a merge read as empty: that is the merge's finding, not one of their own
+    assert not [f for f in result.findings if f.path in (f"{SHEET_GROUPS}!A3", f"{SHEET_MEMBERS}!{group_col}6")]
+    assert not [f for f in result.findings if f.code == "IMPORT-LEADER-NOT-IN-GROUP"]  # a leader's group merged away
+    assert result.written == [] and _hashes(project) == before
+
+
+def _zip_bomb(path: Path, megabytes: int = 200) -> Path:
+    """A workbook-shaped zip whose one sheet inflates from ~200 KB to `megabytes` of zeros."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                   'Target="xl/workbook.xml"/></Relationships>')
+        with z.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            zeros = bytes(1 << 20)
+            for _ in range(megabytes):
+                sheet.write(zeros)
+    return path
+
+
+def test_zip_bomb_is_refused_before_it_is_inflated(shared, tmp_path):
+    project, _ = shared
+    bomb = _zip_bomb(tmp_path / "bom.xlsx")
+    assert bomb.stat().st_size < 1024 * 1024
+    before = _hashes(project)
+    run = _cli_import(project, bomb)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
+    assert "LỖI [IMPORT-ZIP-BOMB]" in run.stdout and "200 MB" in run.stdout and "giới hạn là 100 lần" in run.stdout
+    assert "chưa ghi tệp nào" in run.stdout and _hashes(project) == before
+
+
+@pytest.mark.parametrize("limit, value, words", [
+    ("MAX_UNCOMPRESSED_BYTES", 100 * 1024, "vượt giới hạn 100 KB"),  # the sum of the parts' declared sizes
+    ("MAX_MEMBERS", 5, "vượt giới hạn 5 phần"),  # the number of parts
+    ("MAX_FILE_BYTES", 1024, "vượt giới hạn 1 KB"),  # the file itself
+])
+def test_size_limits_refuse_before_parsing(shared, tmp_path, monkeypatch, limit, value, words):
+    from generator import xlsx_guard
+
+    project, dataset = shared
+    xlsx = _plain_workbook(dataset, tmp_path / "lon.xlsx")
+    monkeypatch.setattr(xlsx_guard, limit, value)
+    result = import_teams(xlsx, project / "data", dataset)
+    [error] = result.findings
+    assert error.code == "IMPORT-TOO-LARGE" and words in error.message and error.hint, error.message
+    assert result.written == [] and result.teams == []
+
+
+def _rows_trimmed(dataset, path: Path) -> tuple[Path, int]:
+    """The plain team's workbook without the formatted empty rows the export adds, so the
+    member sheet declares exactly its data; gives the number of member rows."""
+    def edit(wb):
+        for sheet in DATA_SHEETS:
+            ws = wb[sheet]
+            ws.delete_rows(_filled_rows(ws) + 2, ws.max_row)
+
+    xlsx = _plain_workbook(dataset, path, edit)
+    return xlsx, _filled_rows(load_workbook(xlsx)[SHEET_MEMBERS])
+
+
+def test_row_limit_declared_counted_and_at_the_edge(shared, tmp_path, monkeypatch):
+    from generator import xlsx_guard
+
+    project, dataset = shared
+    xlsx, members = _rows_trimmed(dataset, tmp_path / "dong.xlsx")
+    monkeypatch.setattr(xlsx_guard, "MAX_DATA_ROWS", members)
+    result = import_teams(xlsx, project / "data", dataset, dry_run=True)
+    assert _errors(result) == [], import_report_text(result)  # exactly at the limit: read
+
+    monkeypatch.setattr(xlsx_guard, "MAX_DATA_ROWS", members - 1)
+    result = import_teams(xlsx, project / "data", dataset)
+    [error] = result.findings  # refused from the <dimension> the sheet declares, before reading it
+    assert (error.code, error.path) == ("IMPORT-TOO-MANY-ROWS", SHEET_MEMBERS)
+    assert f"A1:{_letter(SHEET_MEMBERS, GROUP_KEY)}{members + 1}" in error.message
+    assert f"giới hạn {members - 1} dòng" in error.message and "tách thành nhiều bảng tính" in error.hint
+
+    _set_dimension(xlsx, SHEET_MEMBERS, "A1:L3")  # the dimension lies: the rows are counted as they are read
+    result = import_teams(xlsx, project / "data", dataset)
+    [error] = result.findings
+    assert (error.code, error.path) == ("IMPORT-TOO-MANY-ROWS", SHEET_MEMBERS)
+    assert f"có dữ liệu ở dòng {members + 1}" in error.message and result.written == []
+
+
+def test_stray_cell_at_the_last_row_is_refused(shared, tmp_path):
+    project, dataset = shared
+    xlsx = _plain_workbook(dataset, tmp_path / "dong-cuoi.xlsx",
+                           lambda wb: setattr(wb[SHEET_MEMBERS].cell(1048576, 2), "value", "x"))
+    before = _hashes(project)
+    run = _cli_import(project, xlsx)
+    assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
+    assert "LỖI [IMPORT-TOO-MANY-ROWS]" in run.stdout and "1.048.576" in run.stdout and "25.000" in run.stdout
+    assert _hashes(project) == before
+
+    _set_dimension(xlsx, SHEET_MEMBERS, "A1:L12")  # declared small: found by counting, past the limit
+    result = import_teams(xlsx, project / "data", dataset)
+    assert [(f.code, f.path) for f in result.findings] == [("IMPORT-TOO-MANY-ROWS", SHEET_MEMBERS)]
+    assert "có dữ liệu ở dòng 1.048.576" in result.findings[0].message
+
+
+def _ole2(path: Path) -> None:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+
+
+def _zip_with(path: Path, members: dict[str, str]) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        for name, text in members.items():
+            z.writestr(name, text)
+
+
+def _truncated(path: Path) -> None:
+    data = team_template(load_project(ROOT, Report()))
+    path.write_bytes(data[: len(data) // 2])
+
+
+_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+         'Target="{}"/></Relationships>')
+NOT_WORKBOOKS = {  # id: (how the file is made, words the message must contain)
+    "csv": (lambda p: p.write_text("Mã tổ,Mã thôn\nto-a,thon-a\n", encoding="utf-8"), "không phải bảng tính Excel"),
+    "empty": (lambda p: p.write_bytes(b""), "không phải bảng tính Excel"),
+    "xls-or-password": (_ole2, "Excel đời cũ (.xls"),
+    "truncated": (_truncated, "bị hỏng"),
+    "docx": (lambda p: _zip_with(p, {"_rels/.rels": _RELS.format("word/document.xml"), "word/document.xml": "<w/>"}), "Word"),
+    "ods": (lambda p: _zip_with(p, {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<o/>"}), ".ods"),
+    "zip-of-photos": (lambda p: _zip_with(p, {"anh-1.jpg": "JFIF"}), "không phải bảng tính Excel"),
+    "doctype": (lambda p: _zip_with(p, {
+        "_rels/.rels": _RELS.format("xl/workbook.xml"),
+        "xl/workbook.xml": '<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">]><workbook>&a;</workbook>'}), "DOCTYPE"),
+}
+
+
+@pytest.mark.parametrize("case", NOT_WORKBOOKS, ids=list(NOT_WORKBOOKS))
+def test_files_that_are_not_workbooks_get_a_vietnamese_error(shared, tmp_path, case):
+    project, _ = shared
+    make, words = NOT_WORKBOOKS[case]
+    xlsx = tmp_path / "danh-sach.xlsx"
+    make(xlsx)
+    before = _hashes(project)
+    run = _cli_import(project, xlsx)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "danh-sach.xlsx: LỖI [IMPORT-UNREADABLE]" in run.stdout and words in run.stdout, run.stdout
+    assert "Cách sửa: " in run.stdout and run.stderr == ""  # no traceback, no English from a library
+    assert _hashes(project) == before
+
+
+def _two_leaders(wb):
+    wb[SHEET_MEMBERS].cell(3, _col(SHEET_MEMBERS, "team_role")).value = "Tổ trưởng"
+
+
+def _two_groups(wb):
+    wb[SHEET_MEMBERS].cell(4, _col(SHEET_MEMBERS, GROUP_KEY)).value = "Nhóm 1 – xóm Giếng; Nhóm 2 – xóm Bờ Hồ"
+
+
+def _many_members(wb):
+    ws = wb[SHEET_MEMBERS]
+    source = [c.value for c in ws[3]]
+    for k in range(40):
+        ws.append([f"p-them-{k}" if i == _col(SHEET_MEMBERS, "id") - 1 else
+                   None if i == _col(SHEET_MEMBERS, GROUP_KEY) - 1 else
+                   "Thành viên" if i == _col(SHEET_MEMBERS, "team_role") - 1 else v for i, v in enumerate(source)])
+
+
+# id: (workbook edit, the check's code, where in the workbook the finding points, words)
+CHECK_CASES = {
+    "two-leaders": (_two_leaders, "TEAM-LEADER-COUNT", f"{SHEET_TEAMS}!A2", "có 2 tổ trưởng"),
+    "person-in-two-groups": (_two_groups, "TEAM-GROUP-MEMBERS", _ref(SHEET_MEMBERS, GROUP_KEY, 4), "chỉ thuộc một nhóm"),
+    "file-too-large": (_many_members, "FILE-TOO-LARGE", f"{SHEET_TEAMS}!A2", "vượt giới hạn 12.000 byte"),
+}
+
+
+@pytest.mark.parametrize("case", CHECK_CASES, ids=list(CHECK_CASES))
+def test_nothing_is_written_that_check_would_reject(project, tmp_path, monkeypatch, case):
+    from generator import yamlload
+
+    edit, code, where, words = CHECK_CASES[case]
+    monkeypatch.setattr(yamlload, "DEFAULT_MAX_BYTES", 12_000)  # the team file is ~7 KB; 40 more members pass it
+    dataset = load_project(project, Report())
+    xlsx = _plain_workbook(dataset, tmp_path / "kiem-tra.xlsx", edit)
+    before = _hashes(project)
+    for dry_run in (True, False):
+        result = import_teams(xlsx, project / "data", dataset, dry_run=dry_run)
+        [error] = _errors(result)
+        assert (error.code, error.path) == ("IMPORT-WOULD-FAIL-CHECK", where), import_report_text(result)
+        assert f"[{code}]" in error.message and words in error.message and error.hint
+        assert result.planned == [] and result.written == [] and _hashes(project) == before
+
+    # Without this last check the import would write a file `handbook check` rejects.
+    from generator import excel_import
+
+    monkeypatch.setattr(excel_import, "_would_fail_check", lambda imp, rendered: False)
+    assert import_teams(xlsx, project / "data", dataset).written
+    if code != "FILE-TOO-LARGE":  # check_project reads with its own default limit
+        _, report = check_project(project)
+        assert code in {f.code for f in report.errors}
+
+
+def test_a_rollback_that_fails_is_not_reported_as_nothing_changed(original, project, tmp_path, monkeypatch):
+    dataset = load_project(project, Report())
+    teams = [PLAIN_TEAM, "to-tan-son-thon-na-hin", "to-doan-bai-thon-dong-lam"]
+    xlsx = tmp_path / "to.xlsx"
+    xlsx.write_bytes(export_teams_workbook(dataset, teams))
+    wb = load_workbook(xlsx)
+    for r in range(2, _filled_rows(wb[SHEET_TEAMS]) + 2):
+        wb[SHEET_TEAMS].cell(r, _col(SHEET_TEAMS, "founding_decision.issuer")).value = "Đảng ủy xã (đã sửa)"
+    _save(wb, xlsx)
+    first = project / original.teams[teams[0]].file.path
+    old_bytes = first.read_bytes()
+    real_replace = os.replace
+    calls = []
+
+    def failing(src, dst):
+        calls.append(Path(dst))
+        if len(calls) == 3 or ".ban-cu" in Path(src).name:  # the third write fails, and so does putting back
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing)
+    result = import_teams(xlsx, project / "data", dataset)
+    monkeypatch.setattr(os, "replace", real_replace)
+    [error] = _errors(result)
+    assert error.code == "IMPORT-ROLLBACK-FAILED"
+    assert len(result.left_changed) == 2 and first in result.left_changed
+    assert original.teams[teams[0]].file.path in error.message and "bản cũ giữ ở" in error.message
+    text = import_report_text(result)
+    assert "chưa ghi tệp nào" not in text and "không tệp nào bị thay đổi" not in text
+    assert "2 tệp đã bị thay đổi mà chưa khôi phục được" in text and str(first) in text
+    backup = first.with_name(f".{first.name}.ban-cu")
+    assert backup.read_bytes() == old_bytes and first.read_bytes() != old_bytes  # the old data is kept, and said where
+    assert not any(p.name.endswith(".tmp") for p in (project / "data").rglob("*"))
+
+
+def test_backups_are_removed_after_a_good_write_or_a_good_rollback(original, project, tmp_path, monkeypatch):
+    dataset = load_project(project, Report())
+    xlsx = _plain_workbook(dataset, tmp_path / "to.xlsx",
+                           lambda wb: setattr(wb[SHEET_MEMBERS].cell(2, _col(SHEET_MEMBERS, "phone")), "value", "0900000001"))
+    result = import_teams(xlsx, project / "data", dataset)
+    assert _errors(result) == [] and len(result.written) == 1
+    assert not [p for p in (project / "data").rglob("*") if ".ban-cu" in p.name or p.name.endswith(".tmp")]
