@@ -1,5 +1,6 @@
 """The check pipeline: takes a project root, gives the loaded dataset and one report with
-every finding of loading, schema validation, integrity and the rules."""
+every finding of loading, schema validation, integrity, the rules and the personal-data
+screen of free text."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from .dataset import Dataset, load_project
 from .fileload import heap_frozen
 from .findings import Finding, Report, Severity
 from .integrity import check_integrity
+from .pii_check import check_personal_data
 from .rules import run_rules
 
 
@@ -26,4 +28,5 @@ def check_project(root: Path) -> tuple[Dataset, Report]:
         report.extend(check_integrity(dataset))
         report.extend(check_content(dataset))
         report.extend(run_rules(dataset))
+        report.extend(check_personal_data(dataset))
     return dataset, report
