@@ -9,7 +9,13 @@ consent to publication; p-t1-1 (Nguyễn Văn An) does.
 
 from __future__ import annotations
 
+import gzip
+import html
+import io
+import re
 import shutil
+import subprocess
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,3 +129,44 @@ def plant(root: Path) -> Path:
 
 def make_project(root: Path) -> Path:
     return plant(copy_base(root))
+
+
+# ------------------------------------------------------------------------------ reading a built site
+
+def output_texts(name: str, data: bytes):
+    """(file, text) for everything in an output file, read without the generator's code:
+    archives and workbooks member by member, PDFs through pdftotext, calendars unfolded."""
+    if name.endswith((".zip", ".xlsx")):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.namelist():
+                yield from output_texts(f"{name}!{member}", archive.read(member))
+    elif name.endswith(".gz"):
+        yield from output_texts(name[:-3], gzip.decompress(data))
+    elif name.endswith(".pdf"):
+        yield name, subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
+                                   check=True).stdout.decode("utf-8")
+    elif not name.endswith((".png", ".jpg", ".woff2", ".wasm", ".ico")):
+        text = data.decode("utf-8", errors="replace")
+        if name.endswith(".ics"):
+            text = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";")
+        if name.endswith((".xml", ".html")):
+            text = html.unescape(text)
+        yield name, " ".join(text.split())
+
+
+def site_texts(site: Path) -> dict[str, str]:
+    return {name: text for path in sorted(site.rglob("*")) if path.is_file()
+            for name, text in output_texts(path.relative_to(site).as_posix(), path.read_bytes())}
+
+
+def leaked(texts: dict[str, str], secrets) -> dict[str, list[str]]:
+    """{what: [files]} for each (what, secret) found in the texts as words of their own
+    (case and spacing aside)."""
+    found: dict[str, list[str]] = {}
+    lowered = {name: text.lower() for name, text in texts.items()}
+    for what, secret in secrets:
+        needle = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, secret.lower().split())) + r"(?!\w)")
+        for name, text in lowered.items():
+            if needle.search(text):
+                found.setdefault(what, []).append(name)
+    return found

@@ -11,7 +11,6 @@ import hashlib
 import html
 import io
 import json
-import re
 import subprocess
 import sys
 import zipfile
@@ -27,47 +26,9 @@ from generator.pii import MASK, Screen
 from generator.pii_check import screen_for
 from generator.pii_scan import Guard
 
-from pii_project import SECRETS, copy_base, make_project, plant
+from pii_project import SECRETS, copy_base, leaked, make_project, plant, site_texts
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-# ------------------------------------------------------------------------------ reading every output
-
-def output_texts(name: str, data: bytes):
-    """(file, text) for everything in an output file, read without the generator's code:
-    archives and workbooks member by member, PDFs through pdftotext, calendars unfolded."""
-    if name.endswith((".zip", ".xlsx")):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            for member in archive.namelist():
-                yield from output_texts(f"{name}!{member}", archive.read(member))
-    elif name.endswith(".gz"):
-        yield from output_texts(name[:-3], gzip.decompress(data))
-    elif name.endswith(".pdf"):
-        yield name, subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
-                                   check=True).stdout.decode("utf-8")
-    elif not name.endswith((".png", ".svg", ".woff2", ".wasm", ".ico")):
-        text = data.decode("utf-8", errors="replace")
-        if name.endswith(".ics"):
-            text = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";")
-        if name.endswith((".xml", ".html")):
-            text = html.unescape(text)
-        yield name, " ".join(text.split())
-
-
-def site_texts(site: Path) -> dict[str, str]:
-    return {name: text for path in sorted(site.rglob("*")) if path.is_file()
-            for name, text in output_texts(path.relative_to(site).as_posix(), path.read_bytes())}
-
-
-def leaked(texts: dict[str, str], secrets) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for what, secret in secrets:
-        needle = " ".join(secret.split()).lower()
-        for name, text in texts.items():
-            if needle in text.lower():
-                found.setdefault(what, []).append(name)
-    return found
 
 
 @pytest.fixture(scope="module")
