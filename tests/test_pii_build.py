@@ -214,3 +214,14 @@ def test_clean_files_are_remembered_and_scanned_again_when_the_screen_changes(tm
     assert len(calls) == 1  # the second scan knew the file was clean
     leaks = Guard(Screen({"lê thị hoa": "p-9"}), cache_file=cache).scan(site)
     assert [(leak.kind, leak.person) for leak in leaks] == [("name", "p-9")] and len(calls) == 2
+
+
+def test_a_printed_edition_made_on_its_own_is_masked_too(planted, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "generator", "pdf", "so-tay-hoi-dap", "--root", str(planted),
+                             "--out", str(tmp_path)], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                            timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    texts = site_texts(tmp_path)
+    assert list(texts) == ["so-tay-hoi-dap.pdf"]
+    assert MASK in texts["so-tay-hoi-dap.pdf"]
+    assert leaked(texts, SECRETS.items()) == {}
