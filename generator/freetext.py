@@ -114,59 +114,83 @@ def _is_code(meta: tuple) -> bool:
 
 
 @functools.lru_cache(maxsize=None)
-def text_fields(model: type[BaseModel], names: bool = False, within_names: bool = False) -> tuple[tuple[str, str], ...]:
-    """(field, TEXT | TEXTS | NESTED) for the fields of a model that hold free text (with
-    `names`: proper names by design instead), directly or in nested models; worked out once
-    per model class. `within_names`: the model sits inside one that is all proper names."""
+def _table(model: type[BaseModel], within_names: bool = False) -> tuple[tuple[str, str, bool], ...]:
+    """(field, TEXT | TEXTS | NESTED, whether a proper name) for the screened fields of a
+    model, worked out once per model class. For NESTED, the flag says the nested model sits
+    inside one that is all proper names."""
     within_names = within_names or issubclass(model, ALL_PROPER_NAMES)
-    found: list[tuple[str, str]] = []
+    rows: list[tuple[str, str, bool]] = []
     for name, info in model.model_fields.items():
         if visibility_of(model, name) != PUBLIC or _listed(CODES, model, name):
             continue
-        by_design = within_names or _listed(PROPER_NAMES, model, name)
-        own_meta = tuple(info.metadata)
-        kinds = set()
+        nested, text = False, None
         for leaf, meta, listed in _leaves(info.annotation):
             if isinstance(leaf, type) and issubclass(leaf, BaseModel):
-                if text_fields(leaf, names, within_names):
-                    kinds.add(NESTED)
-            elif leaf is str and not _is_code(own_meta + meta) and by_design == names:
-                kinds.add(TEXTS if listed else TEXT)
-        for kind in (NESTED, TEXTS, TEXT):
-            if kind in kinds:
-                found.append((name, kind))
-                break
-    return tuple(found)
+                nested = nested or bool(_table(leaf, within_names))
+            elif leaf is str and not _is_code(tuple(info.metadata) + meta):
+                text = TEXTS if listed else TEXT
+        if nested:
+            rows.append((name, NESTED, within_names))
+        elif text:
+            rows.append((name, text, within_names or _listed(PROPER_NAMES, model, name)))
+    return tuple(rows)
 
 
-def iter_texts(obj: Any, path: tuple = (), names: bool = False, within_names: bool = False) -> Iterator[tuple[tuple, str]]:
-    """Every free-text value inside a record, with its key path (list items by index); with
-    `names`, every proper name by design instead."""
-    if isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from iter_texts(item, path + (i,), names, within_names)
-        return
-    if not isinstance(obj, BaseModel):
-        answer = getattr(obj, "answer", None)  # a Q&A item: front matter plus the Markdown body
-        front = getattr(obj, "front", None)
-        if isinstance(front, BaseModel):
-            yield from iter_texts(front, path, names)
-            if isinstance(answer, str) and not names:
-                yield path + ("answer",), answer
-        return
-    within_names = within_names or isinstance(obj, ALL_PROPER_NAMES)
-    for name, kind in text_fields(type(obj), names, within_names):
-        value = getattr(obj, name)
-        if value is None:
+def text_fields(model: type[BaseModel], names: bool = False) -> tuple[tuple[str, str], ...]:
+    """(field, TEXT | TEXTS | NESTED) for the fields of a model that hold free text (with
+    `names`: proper names by design instead), directly or in nested models."""
+    return tuple((name, kind) for name, kind, flag in _table(model)
+                 if (kind == NESTED and _holds(model, name, names)) or (kind != NESTED and flag == names))
+
+
+def _holds(model: type[BaseModel], field: str, names: bool) -> bool:
+    for leaf, _, _ in _leaves(model.model_fields[field].annotation):
+        if isinstance(leaf, type) and issubclass(leaf, BaseModel) and text_fields(leaf, names):
+            return True
+    return False
+
+
+def walk_texts(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, str, bool]]:
+    """Every screened text inside a record: (key path, text, whether a proper name by
+    design). List items are numbered by index. One pass, without recursion: at nation scale
+    this walks over a million values."""
+    stack: list[tuple[Any, tuple, bool]] = [(obj, path, False)]
+    while stack:
+        current, where, within = stack.pop()
+        if isinstance(current, list):
+            stack.extend((current[i], where + (i,), within) for i in range(len(current) - 1, -1, -1))
             continue
-        if isinstance(value, BaseModel) or (isinstance(value, list) and any(isinstance(v, BaseModel) for v in value)):
-            yield from iter_texts(value, path + (name,), names, within_names)
-        elif isinstance(value, str):
-            yield path + (name,), value
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, str):
-                    yield path + (name, i), item
+        if not isinstance(current, BaseModel):
+            front = getattr(current, "front", None)  # a Q&A item: front matter plus the Markdown body
+            if isinstance(front, BaseModel):
+                answer = getattr(current, "answer", None)
+                if isinstance(answer, str):
+                    yield where + ("answer",), answer, False
+                stack.append((front, where, within))
+            continue
+        later = []
+        for name, kind, flag in _table(type(current), within):
+            value = getattr(current, name)
+            if value is None:
+                continue
+            if kind == NESTED:
+                later.append((value, where + (name,), flag))
+            elif kind == TEXT:
+                if isinstance(value, str):
+                    yield where + (name,), value, flag
+            elif isinstance(value, list):  # (a quiz answer may be true or false instead)
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield where + (name, i), item, flag
+        stack.extend(reversed(later))
+
+
+def iter_texts(obj: Any, path: tuple = (), names: bool = False) -> Iterator[tuple[tuple, str]]:
+    """Every free-text value inside a record, with its key path; with `names`, every proper
+    name by design instead."""
+    for where, text, is_name in walk_texts(obj, path):
+        if is_name == names:
+            yield where, text
 
 
 def replace_text(obj: Any, path: tuple, value: str) -> None:

@@ -25,10 +25,11 @@ What it finds:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 MASK = "[đã ẩn]"
 
@@ -142,12 +143,9 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
 # ------------------------------------------------------------------------------ ID numbers
 
 _LONG_DIGITS = re.compile(r"\d{9,}")
-_ID_KEYWORD = re.compile(
-    r"(?:cccd|cmnd|cmt|căn cước|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|đdcn)[^\d\n]{0,25}?"
-    r"(?<![\d+])(\d{3}[ .]\d{3}[ .]\d{3}(?:[ .]\d{3})?)(?!\d)(?![.,/-]\d)",
-    re.IGNORECASE,
-)
-_ID_WORDS = ("cccd", "cmnd", "cmt", "căn cước", "chứng minh", "định danh", "đdcn")
+_ID_AFTER_WORD = re.compile(
+    r"[^\d\n]{0,25}?(?<![\d+])(\d{3}[ .]\d{3}[ .]\d{3}(?:[ .]\d{3})?)(?!\d)(?![.,/-]\d)")
+_ID_WORDS = ("cccd", "cmnd", "cmt", "căn cước", "chứng minh", "định danh", "đdcn")  # in lower case
 # A figure, not an ID: a currency or a unit of measure follows it.
 _AMOUNT_AFTER = re.compile(
     r"\s*(?:đồng|đ|vnđ|vnd|triệu|tỷ|usd|m2|m²|m3|ha|kg|km|tấn|lượt|người|hộ|cây|con)(?!\w)", re.IGNORECASE)
@@ -165,10 +163,14 @@ def find_id_numbers(text: str, lowered: str | None = None) -> Iterator[tuple[int
         if len(digits) == 12 and not (digits[0] == "0" and 1 <= int(digits[:3]) <= 96):
             continue
         yield m.start(), end
-    lowered = lowered if lowered is not None else text.lower()
-    if any(word in lowered for word in _ID_WORDS):
-        for m in _ID_KEYWORD.finditer(text):
-            yield m.start(1), m.end(1)
+    lowered = lowered if lowered is not None else lower(text)
+    for word in _ID_WORDS:  # grouped digits count only after one of these words
+        at = lowered.find(word)
+        while at >= 0:
+            m = _ID_AFTER_WORD.match(text, at + len(word))
+            if m:
+                yield m.start(1), m.end(1)
+            at = lowered.find(word, at + len(word))
 
 
 # ------------------------------------------------------------------------------ e-mail
@@ -187,6 +189,8 @@ def find_emails(text: str) -> Iterator[tuple[int, int]]:
 # ------------------------------------------------------------------------------ phrases (names)
 
 _END = ""  # the key marking the end of a phrase in the trie
+# With no more first words than this, a text is searched for each rather than split into words.
+_FEW_FIRST_WORDS = 64
 
 
 class PhraseMatcher:
@@ -196,9 +200,9 @@ class PhraseMatcher:
     they are, and a trie of the following words confirms a phrase. (One alternation of
     thousands of names would be tried name by name at every position of every page.)"""
 
-    def __init__(self, phrases: dict[str, str], separator: str = r"\s+"):
+    def __init__(self, phrases: dict[str, Any], separator: str = r"\s+"):
         self.trie: dict = {}
-        self.single: dict[str, str] = {}  # one-word phrases (a phone number): no trie node each
+        self.single: dict[str, Any] = {}  # one-word phrases (a phone number): no trie node each
         for phrase, payload in phrases.items():
             words = words_of(phrase)
             if len(words) == 1:
@@ -214,31 +218,38 @@ class PhraseMatcher:
     def __bool__(self) -> bool:
         return bool(self._firsts)
 
-    def find(self, text: str, lowered: str | None = None, words: frozenset[str] | None = None
-             ) -> Iterator[tuple[int, int, str]]:
+
+
+    def find(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int, Any]]:
         """(start, end, payload) of each longest phrase found, left to right, not overlapping.
-        `lowered` and `words` (the text in lower case and its set of words) may be given when
-        several matchers read one text."""
+        `lowered`: the text in lower case, when the caller has it."""
         if not self._firsts:
             return
         if lowered is None:
             lowered = lower(text)
-        present = self._firsts.intersection(words if words is not None else _WORD.findall(lowered))
+        if len(self._firsts) <= _FEW_FIRST_WORDS:  # names: a few dozen family names
+            present = [word for word in self._firsts if word in lowered]
+        else:  # many one-word phrases (phone numbers): the text's words against them
+            present = list(self._firsts.intersection(_WORD.findall(lowered)))
         if not present:
             return
-        firsts = re.compile("|".join(re.escape(w) for w in sorted(present, key=lambda w: (-len(w), w))))
+        # Where each first word stands as a word of its own (str.find runs in C, far faster
+        # than one pattern of alternatives tried at every position).
+        starts: list[tuple[int, str]] = []
+        for word in present:
+            at = lowered.find(word)
+            while at >= 0:
+                after = at + len(word)
+                if not (at and _is_word(lowered[at - 1])) and not (after < len(lowered) and _is_word(lowered[after])):
+                    starts.append((at, word))
+                at = lowered.find(word, after)
+        starts.sort()
         pos = 0
-        while True:
-            m = firsts.search(lowered, pos)
-            if m is None:
-                return
-            start = m.start()
-            if (start and _is_word(lowered[start - 1])) or (m.end() < len(lowered) and _is_word(lowered[m.end()])):
-                pos = start + 1  # inside a longer word
-                continue
-            word = m.group()
+        for start, word in starts:
+            if start < pos:
+                continue  # inside the phrase just found
             node = self.trie.get(word, {})
-            end, best = m.end(), None
+            end, best = start + len(word), None
             if word in self.single:
                 best = (end, self.single[word])
             if _END in node:
@@ -256,8 +267,6 @@ class PhraseMatcher:
             if best is not None:
                 yield start, best[0], best[1]
                 pos = best[0]
-            else:
-                pos = m.end()
 
 
 def lower(text: str) -> str:
@@ -273,10 +282,6 @@ def _is_word(ch: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-
-
-def word_set(lowered: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(lowered))
 
 
 def words_of(text: str) -> list[str]:
@@ -295,17 +300,27 @@ _ETHNIC_GROUPS = (
     "chơ ro|xinh mun|hà nhì|chu ru|lào|la chí|kháng|phù lá|la hủ|la ha|pà thẻn|lự|ngái|chứt|lô lô|mảng|cơ lao|"
     "bố y|cống|si la|pu péo|rơ măm|brâu|ơ đu|thiểu số"
 )
+# Matched in lower case; word boundaries are checked in Python (a pattern opening with a
+# look-behind is tried at every position of the text).
 SENSITIVE_WORDS = re.compile(
-    r"(?<!\w)(?:công giáo|thiên chúa giáo|phật giáo|phật tử|tin lành|cao đài|ho[àa] hảo|hồi giáo|"
+    r"công giáo|thiên chúa giáo|phật giáo|phật tử|tin lành|cao đài|ho[àa] hảo|hồi giáo|"
     r"theo đạo|có đạo|giáo dân|tín đồ|đạo (?:thiên chúa|phật|tin lành|cao đài|ho[àa] hảo|hồi)|"
-    rf"(?:người|đồng bào|là) (?:dân tộc )?(?:{_ETHNIC_GROUPS})|dân tộc (?:{_ETHNIC_GROUPS}))(?!\w)",
-    re.IGNORECASE,
+    rf"(?:người|đồng bào|là) (?:dân tộc )?(?:{_ETHNIC_GROUPS})(?!\w)|dân tộc (?:{_ETHNIC_GROUPS})(?!\w)"
 )
+
+
+def sensitive_words(lowered: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where religion or ethnicity is named in a text (given in lower case), between start and end."""
+    end = len(lowered) if end is None else end
+    return [m.start() for m in SENSITIVE_WORDS.finditer(lowered, start, end)
+            if not (m.start() and _is_word(lowered[m.start() - 1])) and not (m.end() < len(lowered) and _is_word(lowered[m.end()]))]
+
+
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    left = max(text.rfind(mark, 0, start) for mark in ".!?;\n") + 1
     right = _SENTENCE_END.search(text, end)
     return left, right.start() if right else len(text)
 
@@ -323,8 +338,9 @@ class Screen:
         self.known_names = dict(known_names or {})  # consenting people's names -> person id
         self.public_phones = frozenset(national_digits(p) for p in public_phones)
         self.public_emails = frozenset(e.strip().lower() for e in public_emails)
-        self._private = PhraseMatcher(self.private_names)
-        self._known = PhraseMatcher(self.known_names)
+        # One matcher for both kinds of name: they share their first words (family names).
+        self._names = PhraseMatcher({**{key: (SENSITIVE, pid) for key, pid in self.known_names.items()},
+                                     **{key: (NAME, pid) for key, pid in self.private_names.items()}})
 
     def fingerprint(self) -> str:
         """Changes whenever what the screen finds could change (for caches of masked output)."""
@@ -334,11 +350,36 @@ class Screen:
             digest.update(repr(part).encode("utf-8"))
         return digest.hexdigest()[:16]
 
-    def find(self, text: str, people: bool = True, lowered: str | None = None,
-             words: frozenset[str] | None = None) -> list[Hit]:
+    def find(self, text: str, people: bool = True, lowered: str | None = None) -> list[Hit]:
         """The hits in a text; without `people`, phone numbers, ID numbers and e-mail
-        addresses only (for proper names by design, where a name is no one's). `lowered`
-        and `words`: see `PhraseMatcher.find`."""
+        addresses only (for proper names by design, where a name is no one's). `lowered`:
+        the text in lower case, when the caller has it."""
+        return self._find(text, people, lowered)
+
+    def find_many(self, texts: list[str], people: bool = True) -> list[list[Hit]]:
+        """`find` for each of many texts, looked at together: joined (a megabyte at a time)
+        with a separator no match can cross, so each pattern runs once over them rather than
+        once per text (a province has some 40,000 short texts)."""
+        results: list[list[Hit]] = [[] for _ in texts]
+        start = 0
+        while start < len(texts):
+            end, size = start, 0
+            while end < len(texts) and (end == start or size < _BATCH_CHARS):
+                size += len(texts[end]) + len(_SEPARATOR)
+                end += 1
+            offsets, pos = [], 0
+            for text in texts[start:end]:
+                offsets.append(pos)
+                pos += len(text) + len(_SEPARATOR)
+            joined = _SEPARATOR.join(texts[start:end])
+            for hit in self._find(joined, people, None):
+                i = bisect.bisect_right(offsets, hit.start) - 1
+                base = offsets[i]
+                results[start + i].append(Hit(hit.kind, hit.start - base, hit.end - base, hit.person))
+            start = end
+        return results
+
+    def _find(self, text: str, people: bool, lowered: str | None) -> list[Hit]:
         hits: list[Hit] = []
         if lowered is None:
             lowered = lower(text)
@@ -355,19 +396,19 @@ class Screen:
             hits.extend(Hit(EMAIL, s, e) for s, e in find_emails(text) if text[s:e].lower() not in self.public_emails)
         if not people:
             return _without_overlaps(hits)
-        if self._private or self._known:
-            words = words if words is not None else word_set(lowered)
-        for start, end, person in self._private.find(text, lowered, words):
-            hits.append(Hit(NAME, start, end, person))
-        if self._known and SENSITIVE_WORDS.search(text):
-            for start, end, person in self._known.find(text, lowered, words):
-                left, right = _sentence(text, start, end)
-                if SENSITIVE_WORDS.search(text, left, right):
-                    hits.append(Hit(SENSITIVE, start, end, person))
+        for start, end, (kind, person) in self._names.find(text, lowered):
+            if kind == NAME:
+                hits.append(Hit(NAME, start, end, person))
+            elif sensitive_words(lowered, *_sentence(text, start, end)):
+                hits.append(Hit(SENSITIVE, start, end, person))
         return _without_overlaps(hits)
 
 
 _ANY_DIGIT = re.compile(r"\d")
+# Between texts looked at together: a line break ends a sentence and a run of digits, and a
+# NUL is neither a word, a space nor a digit, so no name, number or address runs across it.
+_SEPARATOR = "\n\x00\n"
+_BATCH_CHARS = 1 << 20
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -18,8 +18,8 @@ from typing import Iterator
 
 from .dataset import Dataset, Located
 from .findings import Finding, Severity
-from .freetext import iter_texts
-from .pii import EMAIL, ID_NUMBER, NAME, PHONE, SENSITIVE, Hit, PhraseMatcher, Screen, phrase_key
+from .freetext import walk_texts
+from .pii import EMAIL, ID_NUMBER, NAME, PHONE, SENSITIVE, Hit, Screen, phrase_key
 from .yamlload import format_path
 
 CODES = {
@@ -56,19 +56,39 @@ def records(ds: Dataset) -> Iterator[Located]:
 
 
 def screened(at: Located) -> Iterator[tuple[tuple, str, bool]]:
-    """(key path, text, whether people's names count) for the free text and then the
-    proper names of a record."""
-    for sub, text in iter_texts(at.obj):
-        yield sub, text, True
-    for sub, text in iter_texts(at.obj, names=True):
-        yield sub, text, False
+    """(key path, text, whether people's names count: not in a proper name) for every
+    screened text of a record."""
+    for sub, text, is_name in walk_texts(at.obj):
+        yield sub, text, not is_name
 
 
-def screen_for(ds: Dataset) -> Screen:
+Texts = dict  # {whether people's names count: [(record, key path, text)]}
+
+
+def screened_texts(ds: Dataset) -> Texts:
+    """Every screened text of the dataset, in one walk: free text (people's names count)
+    and proper names by design (they do not)."""
+    texts: Texts = {True: [], False: []}
+    for at in records(ds):
+        for sub, text, people in screened(at):
+            texts[people].append((at, sub, text))
+    return texts
+
+
+def screen_for(ds: Dataset, texts: Texts | None = None) -> Screen:
     """The screen for this dataset: the names of people who do not consent to publication
     (less those another person of the same name makes public, and those that are also a
     public name by design, such as a ward named after a hero), the names of those who do,
-    and the office phones and e-mails recorded as public."""
+    and the office phones and e-mails recorded as public. Made once per dataset (the check
+    and the masking of the public build share it)."""
+    made = ds.__dict__.get("_pii_screen")
+    if made is None:
+        texts = texts if texts is not None else screened_texts(ds)
+        made = ds.__dict__["_pii_screen"] = _make_screen(ds, [text for _, _, text in texts[False]])
+    return made
+
+
+def _make_screen(ds: Dataset, names: list[str]) -> Screen:
     private: dict[str, str] = {}
     known: dict[str, str] = {}
     public_phones: list[str] = []
@@ -83,29 +103,27 @@ def screen_for(ds: Dataset) -> Screen:
         if person.office_email:
             public_emails.append(person.office_email)
     private = {key: pid for key, pid in private.items() if key not in known}
-    if private:
-        matcher = PhraseMatcher(private)
-        for text in public_names(ds):
-            for start, end, _ in matcher.find(text):
-                private.pop(phrase_key(text[start:end]), None)
+    if private and names:
+        for text, hits in zip(names, Screen(private).find_many(names)):
+            for hit in hits:
+                if hit.kind == NAME:
+                    private.pop(phrase_key(text[hit.start:hit.end]), None)
     return Screen(private, known, public_phones, public_emails)
 
 
-def public_names(ds: Dataset) -> Iterator[str]:
-    """Every public name by design in the data: units, agencies, documents, groups…"""
-    for at in records(ds):
-        yield from (text for _, text in iter_texts(at.obj, names=True))
-
-
 def check_personal_data(ds: Dataset, screen: Screen | None = None) -> list[Finding]:
-    screen = screen or screen_for(ds)
-    findings: list[Finding] = []
+    texts = screened_texts(ds)
+    screen = screen or screen_for(ds, texts)
     lines = _FileLines(ds.root)
-    for at in records(ds):
-        for sub, text, people in screened(at):
-            for hit in screen.find(text, people):
-                findings.append(_finding(at, sub, text, hit, lines))
-    return findings
+    return [_finding(at, sub, text, hit, lines) for at, sub, text, hits in hits_in(texts, screen) for hit in hits]
+
+
+def hits_in(texts: Texts, screen: Screen) -> Iterator[tuple[Located, tuple, str, list[Hit]]]:
+    """(record, key path, text, hits) for every screened text with a hit."""
+    for people, listed in texts.items():
+        for (at, sub, text), hits in zip(listed, screen.find_many([text for _, _, text in listed], people)):
+            if hits:
+                yield at, sub, text, hits
 
 
 def _finding(at: Located, sub: tuple, text: str, hit: Hit, lines: "_FileLines") -> Finding:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .dataset import Dataset
 from .freetext import replace_text
 from .pii import Screen, mask
-from .pii_check import records, screen_for, screened
+from .pii_check import hits_in, screen_for, screened_texts
 
 _FINGERPRINT = "_pii_mask_fingerprint"
 
@@ -23,12 +23,10 @@ _FINGERPRINT = "_pii_mask_fingerprint"
 def mask_dataset(ds: Dataset, screen: Screen | None = None) -> Screen:
     """Mask the dataset's free text in place; gives the screen used (the final scan of the
     public site looks for the same things)."""
-    screen = screen or screen_for(ds)
-    for at in records(ds):
-        for sub, text, people in list(screened(at)):
-            hits = screen.find(text, people)
-            if hits:
-                replace_text(at.obj, sub, mask(text, hits))
+    texts = screened_texts(ds)
+    screen = screen or screen_for(ds, texts)
+    for at, sub, text, hits in list(hits_in(texts, screen)):
+        replace_text(at.obj, sub, mask(text, hits))
     ds.__dict__[_FINGERPRINT] = screen.fingerprint()
     return screen
 

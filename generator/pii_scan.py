@@ -47,7 +47,7 @@ from .dataset import Dataset
 from .fileload import available_workers
 from .fingerprint import code_fingerprint
 from .pii import (
-    EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, PhraseMatcher, Screen, lower, national_digits, phrase_key, word_set,
+    EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, PhraseMatcher, Screen, lower, national_digits, phrase_key,
 )
 from .pii_check import screen_for
 
@@ -109,9 +109,8 @@ class Guard:
     def find(self, text: str) -> list[Leak]:
         """The leaks in one text (the file name is filled in by the caller)."""
         lowered = lower(text)
-        words = word_set(lowered)
-        leaks = [Leak("", hit.kind, hit.person) for hit in self.screen.find(text, lowered=lowered, words=words)]
-        leaks += [Leak("", INTERNAL, person) for _, _, person in self._internal.find(text, lowered, words)]
+        leaks = [Leak("", hit.kind, hit.person) for hit in self.screen.find(text, lowered=lowered)]
+        leaks += [Leak("", INTERNAL, person) for _, _, person in self._internal.find(text, lowered)]
         return leaks
 
     def scan(self, site: Path) -> list[Leak]:
