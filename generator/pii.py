@@ -46,12 +46,13 @@ class Hit:
 
 # ------------------------------------------------------------------------------ phones
 
-# A run of digits with single spaces, dots or dashes between them, at least seven digits (a
-# prefix before it brings the rest), so that the many short numbers of a page never reach
-# the Python code below. A pattern starting with the prefix or a look-behind would be tried
-# at every position of every page; this one skips to the next digit. What precedes a run
-# is looked at in Python.
-_DIGIT_RUN = re.compile(r"\d(?:[ .\-]?\d){6,}")
+# A run of digits with single spaces, dots or dashes between them, that may begin a phone
+# number: at a 0 or 84 that no digit precedes, or just after the bracket of an area code or
+# of (+84); at least seven digits, so that the many short numbers of a page never reach the
+# Python code below. Every alternative opens with a character, so the engine skips in C to
+# the next place one of them stands (a pattern opening with a look-behind would be tried at
+# every position of every page). What precedes a run is looked at in Python.
+_DIGIT_RUN = re.compile(r"(?:0(?<!\d0)(?:[ .\-]?\d){6,}|84(?<!\d84)(?:[ .\-]?\d){5,}|\)[ .\-]?\d(?:[ .\-]?\d){6,})")
 _PREFIX_BEFORE = re.compile(r"(?:\(\s?\+?84\s?\)[ .-]?|\+\s?84[ .-]?|\(0\d{2,3}\)[ .-]?)$")
 _GROUP = re.compile(r"\d+")
 _NATIONAL = re.compile(r"0[35789]\d{8}|02\d{9}")
@@ -117,7 +118,7 @@ def national_digits(phone: str) -> str:
 def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, the number as national digits) of each phone number."""
     for run in _DIGIT_RUN.finditer(text):
-        start = run.start()
+        start = run.start() if text[run.start()] != ")" else _GROUP.search(text, run.start()).start()
         before = _PREFIX_BEFORE.search(text, max(0, start - 12), start)
         if before is not None:
             prefix, start = before.group(), before.start()
@@ -182,43 +183,57 @@ _EMAIL = re.compile(
 
 
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
-    for m in _EMAIL.finditer(text):
-        yield m.start(), m.end()
+    """Each e-mail address, looked for around each "@" only (the pattern opens with a
+    look-behind, which would be tried at every position of a long text)."""
+    at, end = text.find("@"), 0
+    while at >= 0:
+        m = _EMAIL.search(text, max(end, at - 256), at + 256)
+        if m is not None and m.start() < at < m.end():
+            yield m.start(), m.end()
+            end = m.end()
+        at = text.find("@", max(at + 1, end))
 
 
 # ------------------------------------------------------------------------------ phrases (names)
 
 _END = ""  # the key marking the end of a phrase in the trie
-# With no more first words than this, a text is searched for each rather than split into words.
-_FEW_FIRST_WORDS = 64
+_SHADOW = object()  # the payload of a phrase that only keeps a shorter one from matching
+_WORD = re.compile(r"\w+")
 
 
 class PhraseMatcher:
     """Finds any of many phrases (a few words each) in text: case-insensitive, on word
-    boundaries, words separated as `separator` says. The text's words are intersected with
-    the phrases' first words (in C), a pattern of the few first words present finds where
-    they are, and a trie of the following words confirms a phrase. (One alternation of
-    thousands of names would be tried name by name at every position of every page.)"""
+    boundaries, words separated as `separator` says; the longest phrase wins, and a
+    `shadows` phrase found that way is not reported (a consenting person's longer name that
+    begins with a private one). (One alternation of thousands of names would be tried name
+    by name at every position of every page.)
 
-    def __init__(self, phrases: dict[str, Any], separator: str = r"\s+"):
+    Candidates come either from str.find of the phrases' first words (family names: a few
+    dozen, nothing to prepare: for the check's short texts), or, with `compiled`, from one
+    pattern made from the phrases' characters as a trie, which the regular-expression engine
+    runs in C at about 10 ms a megabyte (for the finished site's hundred megabytes; making it
+    takes a fraction of a second per ten thousand phrases)."""
+
+    def __init__(self, phrases: dict[str, Any], separator: str = r"\s+", shadows: Iterable[str] = (),
+                 compiled: bool = False):
         self.trie: dict = {}
-        self.single: dict[str, Any] = {}  # one-word phrases (a phone number): no trie node each
-        for phrase, payload in phrases.items():
+        keys = []
+        for phrase, payload in [*phrases.items(), *((shadow, _SHADOW) for shadow in shadows)]:
             words = words_of(phrase)
-            if len(words) == 1:
-                self.single.setdefault(words[0], payload)
-            elif words:
-                node = self.trie
-                for word in words:
-                    node = node.setdefault(word, {})
-                node.setdefault(_END, payload)
-        self._firsts = frozenset(self.trie) | frozenset(self.single)
+            if not words:
+                continue
+            node = self.trie
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(_END, payload)  # the phrases come before the shadows
+            if payload is not _SHADOW:
+                keys.append(" ".join(words))
+        self._firsts = frozenset(words_of(key)[0] for key in keys)
         self._next = re.compile(separator + r"(\w+)")
+        self._pattern = re.compile(_trie_pattern(keys, separator)) if compiled and keys else None
 
     def __bool__(self) -> bool:
         return bool(self._firsts)
-
-
 
     def find(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int, Any]]:
         """(start, end, payload) of each longest phrase found, left to right, not overlapping.
@@ -227,46 +242,70 @@ class PhraseMatcher:
             return
         if lowered is None:
             lowered = lower(text)
-        if len(self._firsts) <= _FEW_FIRST_WORDS:  # names: a few dozen family names
-            present = [word for word in self._firsts if word in lowered]
-        else:  # many one-word phrases (phone numbers): the text's words against them
-            present = list(self._firsts.intersection(_WORD.findall(lowered)))
-        if not present:
+        pos = 0
+        for start in self._candidates(lowered):
+            if start < pos or (start and _is_word(lowered[start - 1])):
+                continue  # inside the phrase just found, or inside a longer word
+            found = self._longest(lowered, start)
+            if found is not None:
+                pos = found[0]
+                if found[1] is not _SHADOW:
+                    yield start, found[0], found[1]
+
+    def _candidates(self, lowered: str) -> Iterator[int]:
+        if self._pattern is not None:
+            yield from (m.start() for m in self._pattern.finditer(lowered))
             return
-        # Where each first word stands as a word of its own (str.find runs in C, far faster
-        # than one pattern of alternatives tried at every position).
-        starts: list[tuple[int, str]] = []
-        for word in present:
+        starts: list[int] = []
+        for word in self._firsts:
             at = lowered.find(word)
             while at >= 0:
                 after = at + len(word)
-                if not (at and _is_word(lowered[at - 1])) and not (after < len(lowered) and _is_word(lowered[after])):
-                    starts.append((at, word))
+                if not (after < len(lowered) and _is_word(lowered[after])):
+                    starts.append(at)
                 at = lowered.find(word, after)
-        starts.sort()
-        pos = 0
-        for start, word in starts:
-            if start < pos:
-                continue  # inside the phrase just found
-            node = self.trie.get(word, {})
-            end, best = start + len(word), None
-            if word in self.single:
-                best = (end, self.single[word])
+        yield from sorted(starts)
+
+    def _longest(self, lowered: str, start: int) -> tuple[int, Any] | None:
+        """(end, payload) of the longest phrase (shadows included) starting at `start`."""
+        first = _WORD.match(lowered, start)
+        node = self.trie.get(first.group()) if first else None
+        if node is None:
+            return None
+        end, best = first.end(), None
+        if _END in node:
+            best = (end, node[_END])
+        while True:
+            step = self._next.match(lowered, end)
+            if step is None:
+                break
+            node = node.get(step.group(1))
+            if node is None:
+                break
+            end = step.end()
             if _END in node:
                 best = (end, node[_END])
-            while True:
-                step = self._next.match(lowered, end)
-                if step is None:
-                    break
-                node = node.get(step.group(1))
-                if node is None:
-                    break
-                end = step.end()
-                if _END in node:
-                    best = (end, node[_END])
-            if best is not None:
-                yield start, best[0], best[1]
-                pos = best[0]
+        return best
+
+
+def _trie_pattern(keys: Iterable[str], separator: str) -> str:
+    r"""One regular expression for many phrases (lower case, words joined by one space),
+    their characters merged as a trie: “an(?:h(?!\w)|(?!\w))”. Longer phrases are tried first."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+
+    def render(node: dict) -> str:
+        alternatives = [(separator if ch == " " else re.escape(ch)) + render(child)
+                        for ch, child in sorted(node.items()) if ch != _END]
+        if _END in node:
+            alternatives.append(r"(?!\w)")
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return render(trie)
 
 
 def lower(text: str) -> str:
@@ -279,9 +318,6 @@ def lower(text: str) -> str:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
-
-
-_WORD = re.compile(r"\w+")
 
 
 def words_of(text: str) -> list[str]:
@@ -333,14 +369,21 @@ class Screen:
     e-mails are public office contacts. `Screen()` alone finds phones, IDs and e-mails."""
 
     def __init__(self, private_names: dict[str, str] | None = None, known_names: dict[str, str] | None = None,
-                 public_phones: Iterable[str] = (), public_emails: Iterable[str] = ()):
+                 public_phones: Iterable[str] = (), public_emails: Iterable[str] = (), sensitive: bool = True,
+                 compiled: bool = False):
         self.private_names = dict(private_names or {})  # phrase key -> person id
         self.known_names = dict(known_names or {})  # consenting people's names -> person id
         self.public_phones = frozenset(national_digits(p) for p in public_phones)
         self.public_emails = frozenset(e.strip().lower() for e in public_emails)
-        # One matcher for both kinds of name: they share their first words (family names).
-        self._names = PhraseMatcher({**{key: (SENSITIVE, pid) for key, pid in self.known_names.items()},
-                                     **{key: (NAME, pid) for key, pid in self.private_names.items()}})
+        # Without `sensitive`, the names of people who consent only keep their own names
+        # from being read as a shorter private one ("Bùi Thị Bích" in "Bùi Thị Bích Quyên").
+        self.sensitive = sensitive
+        # One matcher for both kinds of name: they share their first words (family names),
+        # and the longest name found is the one that counts.
+        named = {key: (NAME, pid) for key, pid in self.private_names.items()}
+        if sensitive:
+            named = {**{key: (SENSITIVE, pid) for key, pid in self.known_names.items()}, **named}
+        self._names = PhraseMatcher(named, shadows=() if sensitive else self.known_names, compiled=compiled)
 
     def fingerprint(self) -> str:
         """Changes whenever what the screen finds could change (for caches of masked output)."""
@@ -399,7 +442,7 @@ class Screen:
         for start, end, (kind, person) in self._names.find(text, lowered):
             if kind == NAME:
                 hits.append(Hit(NAME, start, end, person))
-            elif sensitive_words(lowered, *_sentence(text, start, end)):
+            elif self.sensitive and sensitive_words(lowered, *_sentence(text, start, end)):
                 hits.append(Hit(SENSITIVE, start, end, person))
         return _without_overlaps(hits)
 

@@ -32,13 +32,14 @@ import hashlib
 import html
 import io
 import json
+import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -47,7 +48,7 @@ from .dataset import Dataset
 from .fileload import available_workers
 from .fingerprint import code_fingerprint
 from .pii import (
-    EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, PhraseMatcher, Screen, lower, national_digits, phrase_key,
+    _SEPARATOR, EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, PhraseMatcher, Screen, lower, national_digits, phrase_key,
 )
 from .pii_check import screen_for
 
@@ -60,6 +61,8 @@ _LABELS = {
     NAME: "họ tên người chưa đồng ý công khai", INTERNAL: "thông tin không công khai",
 }
 CACHE_NAME = "public-scan.json"
+_NUMBER = re.compile(r"[\d ]+")  # a phrase key of digits only (phrase keys join words with spaces)
+_NUMBER_RUN = re.compile(r"\d(?:[ .\-]?\d){5,}")
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,16 @@ class Guard:
     def __init__(self, screen: Screen, internal: dict[str, str] | None = None, cache_file: Path | None = None):
         # Sentences about named people are the check's business: a page's unrelated text
         # often shares a "sentence" (a table row, a line of minified HTML) with a name.
-        self.screen = Screen(screen.private_names, None, screen.public_phones, screen.public_emails)
+        self.screen = Screen(screen.private_names, screen.known_names, screen.public_phones, screen.public_emails,
+                             sensitive=False, compiled=True)
         self.internal = dict(internal or {})
-        self._internal = PhraseMatcher(self.internal, separator=r"[\W_]+")
+        # Recorded phone and ID numbers are looked up by their digits, those the patterns would
+        # not find anyway (an ID number of another shape); addresses as phrases.
+        plain = Screen()
+        self._numbers = {re.sub(r"\D", "", key): pid for key, pid in self.internal.items()
+                         if _NUMBER.fullmatch(key) and not plain.find(key)}
+        self._internal = PhraseMatcher({key: pid for key, pid in self.internal.items() if not _NUMBER.fullmatch(key)},
+                                       separator=r"[\W_]+", compiled=True)
         self.cache_file = cache_file
         digest = hashlib.sha256(f"{self.screen.fingerprint()}|{sorted(self.internal.items())}|{code_fingerprint()}".encode())
         self.fingerprint = digest.hexdigest()[:16]
@@ -111,35 +121,55 @@ class Guard:
         lowered = lower(text)
         leaks = [Leak("", hit.kind, hit.person) for hit in self.screen.find(text, lowered=lowered)]
         leaks += [Leak("", INTERNAL, person) for _, _, person in self._internal.find(text, lowered)]
+        if self._numbers:
+            for run in _NUMBER_RUN.finditer(text):
+                for digits in {re.sub(r"\D", "", run.group()), *re.findall(r"\d{6,}", run.group())}:
+                    if digits in self._numbers:
+                        leaks.append(Leak("", INTERNAL, self._numbers[digits]))
         return leaks
 
     def scan(self, site: Path) -> list[Leak]:
+        """Every leak in the site's files. Files known to be clean (the same bytes under the
+        same screen) and files shipped unchanged are skipped; the others are scanned in
+        worker processes, one per core."""
         site = Path(site)
         clean = self._load_cache()
         now_clean: set[str] = set()
-        seen: set[str] = set()  # digests of files scanned: an archive's copies of them are skipped
-        leaks: list[Leak] = []
-        # Archives last: their members that are copies of files already scanned are skipped.
-        files = sorted((p for p in site.rglob("*") if p.is_file() and p.suffix.lower() not in BINARY),
-                       key=lambda p: (p.suffix.lower() == ".zip", p))
-        pdfs = _pdf_texts([p for p in files if p.suffix.lower() == ".pdf"], clean)
-        for path in files:
+        seen: set[str] = set()  # digests of the site's files: an archive's copies of them are skipped
+        todo: list[tuple[str, str, int]] = []  # (site path, digest, size)
+        for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix.lower() not in BINARY):
             rel = path.relative_to(site).as_posix()
             data = path.read_bytes()
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             seen.add(digest)
             if digest in clean or _shipped(rel, data):
                 now_clean.add(digest)
-                continue
-            texts = [("", pdfs[digest])] if digest in pdfs else _texts(rel, data, seen)
+            else:
+                todo.append((rel, digest, len(data)))
+        leaks: list[Leak] = []
+        for found, digests in _map_groups(self, site, todo, seen):
+            leaks.extend(found)
+            now_clean.update(digests)
+        self._save_cache(now_clean)
+        return sorted(_unique(leaks), key=lambda leak: leak.file)
+
+    def scan_files(self, site: Path, files: list[tuple[str, str, int]], seen: set[str]) -> tuple[list[Leak], set[str]]:
+        """The leaks in some of the site's files, and the digests of those found clean."""
+        leaks: list[Leak] = []
+        clean: set[str] = set()
+        lines: set[int] = set()  # hashes of the pages' lines already scanned
+        # Archives last: their members that are copies of files already scanned are skipped.
+        for rel, digest, _ in sorted(files, key=lambda f: (f[0].endswith(".zip"), f[0])):
+            texts = _texts(rel, (site / rel).read_bytes(), seen)
+            if rel.endswith((".html", ".htm")):
+                texts = [(inner, new_lines(text, lines) if text is not None else None) for inner, text in texts]
             found = [Leak(f"{rel}{inner}", leak.kind, leak.person) for inner, text in texts
                      for leak in (self.find(text) if text is not None else [Leak("", UNREADABLE)])]
             if found:
                 leaks.extend(found)
             else:
-                now_clean.add(digest)
-        self._save_cache(now_clean)
-        return _unique(leaks)
+                clean.add(digest)
+        return leaks, clean
 
     def check(self, site: Path) -> None:
         """Raise `BuildError` (nothing is published) when the site holds personal data."""
@@ -230,10 +260,29 @@ def _plain_text(suffix: str, text: str) -> str:
     if suffix == ".ics":  # unfold lines (RFC 5545 §3.1), undo escapes
         text = re.sub(r"\r?\n[ \t]", "", text).replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n")
     if suffix in (".html", ".htm", ".xml", ".svg") and "&" in text:
-        text = text + "\n" + html.unescape(text)
+        text = html.unescape(text)
     if "\\u" in text:  # JSON or scripts written with escapes
-        text = text + "\n" + re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+        text = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
     return text
+
+
+def new_lines(text: str, seen: set[int]) -> str:
+    """The lines of a page not seen on an earlier page (the theme's header, navigation and
+    footer are the same on hundreds of pages). Lines that were not next to each other are
+    joined with a separator nothing matches across."""
+    kept: list[str] = []
+    adjacent = False
+    for line in text.split("\n"):
+        key = hash(line)
+        if key in seen:
+            adjacent = False
+            continue
+        seen.add(key)
+        if kept:
+            kept.append("\n" if adjacent else _SEPARATOR)
+        kept.append(line)
+        adjacent = True
+    return "".join(kept)
 
 
 def _zip_texts(data: bytes, seen: set[str]) -> Iterator[tuple[str, str | None]]:
@@ -255,7 +304,7 @@ def _zip_texts(data: bytes, seen: set[str]) -> Iterator[tuple[str, str | None]]:
                 yield f" › {info.filename}{inner}", text
 
 
-_CELL = re.compile(rb"<(?:t|v)(?:\s[^>]*)?>([^<]*)</(?:t|v)>")
+_CELL = re.compile(r"<(?:t|v)(?:\s[^>]*)?>([^<]*)</(?:t|v)>")
 
 
 def _xlsx_text(data: bytes) -> str | None:
@@ -268,23 +317,41 @@ def _xlsx_text(data: bytes) -> str | None:
     with archive:
         for name in archive.namelist():
             if name.startswith("xl/") and name.endswith(".xml") and ("sharedStrings" in name or "/worksheets/" in name):
-                parts.extend(html.unescape(m.group(1).decode("utf-8", errors="replace"))
-                             for m in _CELL.finditer(archive.read(name)))
-    return "\n".join(parts)
+                parts.append("\n".join(_CELL.findall(archive.read(name).decode("utf-8", errors="replace"))))
+    return html.unescape("\n".join(parts))
 
 
-def _pdf_texts(paths: list[Path], clean: set[str]) -> dict[str, str | None]:
-    """The text of every PDF not known to be clean, by digest: pdftotext runs on every core."""
-    todo: dict[str, bytes] = {}
-    for path in paths:
-        data = path.read_bytes()
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if digest not in clean:
-            todo[digest] = data
-    if not todo:
-        return {}
-    with ThreadPoolExecutor(max_workers=available_workers()) as pool:
-        return dict(zip(todo, pool.map(pdf_text, todo.values())))
+_SCAN_INPUT: tuple | None = None  # what a forked worker scans (nothing is pickled to it)
+
+
+def _map_groups(guard: "Guard", site: Path, todo: list[tuple[str, str, int]], seen: set[str]):
+    """`scan_files` over the files to scan, split by size into one group per core and run
+    in forked processes (in this one when there is one core or little to do)."""
+    global _SCAN_INPUT
+    workers = min(available_workers(), max(1, sum(size for *_, size in todo) // _GROUP_BYTES))
+    if workers <= 1:
+        yield guard.scan_files(site, todo, seen)
+        return
+    groups: list[list[tuple[str, str, int]]] = [[] for _ in range(workers)]
+    sizes = [0] * workers
+    for item in sorted(todo, key=lambda f: -f[2]):  # largest first, each to the lightest group
+        i = sizes.index(min(sizes))
+        groups[i].append(item)
+        sizes[i] += item[2]
+    _SCAN_INPUT = (guard, site, seen)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_scan_group, groups)
+    finally:
+        _SCAN_INPUT = None
+
+
+def _scan_group(files: list[tuple[str, str, int]]) -> tuple[list[Leak], set[str]]:
+    guard, site, seen = _SCAN_INPUT
+    return guard.scan_files(site, files, seen)
+
+
+_GROUP_BYTES = 4 << 20  # below this much to scan, forking costs more than it saves
 
 
 def pdf_text(data: bytes) -> str | None:

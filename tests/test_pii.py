@@ -253,3 +253,11 @@ def test_a_finding_never_repeats_the_personal_data(tmp_path):
         assert f.file == "content/qa/chu-de/cau-mau.md" and f.line == 11 and f.hint and f.severity.value == "warning"
         for secret in ("Trần Thị Bình", "345 678", "001099012345"):
             assert secret not in f.message and secret not in (f.hint or "")
+
+
+def test_a_consenting_persons_longer_name_is_not_a_shorter_private_one():
+    screen = Screen({"bùi thị bích": "p-2"}, {"bùi thị bích quyên": "p-1"})
+    assert screen.find("Thành viên: Bùi Thị Bích Quyên – chi hội trưởng") == []
+    assert [h.kind for h in screen.find("Thành viên: Bùi Thị Bích – chi hội trưởng")] == ["name"]
+    without_sensitive = Screen({"bùi thị bích": "p-2"}, {"bùi thị bích quyên": "p-1"}, sensitive=False)
+    assert without_sensitive.find("Bùi Thị Bích Quyên là người dân tộc Tày") == []
