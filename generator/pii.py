@@ -218,7 +218,7 @@ class PhraseMatcher:
                  compiled: bool = False):
         self.trie: dict = {}
         keys = []
-        for phrase, payload in [*phrases.items(), *((shadow, _SHADOW) for shadow in shadows)]:
+        for phrase, payload in [*phrases.items(), *((shadow, _SHADOW) for shadow in self._covering(phrases, shadows))]:
             words = words_of(phrase)
             if not words:
                 continue
@@ -226,19 +226,35 @@ class PhraseMatcher:
             for word in words:
                 node = node.setdefault(word, {})
             node.setdefault(_END, payload)  # the phrases come before the shadows
-            if payload is not _SHADOW:
-                keys.append(" ".join(words))
-        self._firsts = frozenset(words_of(key)[0] for key in keys)
+            keys.append((" ".join(words), payload is _SHADOW))
+        # Shadows are candidates too: one that starts before a private name ("Lê Phạm Dung"
+        # around "Phạm Dung") is found first and covers it.
+        self._firsts = frozenset(key.split(" ")[0] for key, _ in keys)
         self._next = re.compile(separator + r"(\w+)")
-        self._pattern = re.compile(_trie_pattern(keys, separator)) if compiled and keys else None
+        self._reportable = any(not shadow for _, shadow in keys)
+        self._pattern = None
+        if compiled and self._reportable:
+            self._pattern = re.compile(_trie_pattern([key for key, _ in keys], separator))
+
+    @staticmethod
+    def _covering(phrases: dict[str, Any], shadows: Iterable[str]) -> list[str]:
+        """The shadows that hold a phrase in their words: only they can cover one."""
+        wanted = {tuple(words_of(phrase)) for phrase in phrases}
+        lengths = {len(words) for words in wanted}
+        covering = []
+        for shadow in shadows:
+            words = tuple(words_of(shadow))
+            if any(words[i:i + n] in wanted for n in lengths if n < len(words) for i in range(len(words) - n + 1)):
+                covering.append(shadow)
+        return covering
 
     def __bool__(self) -> bool:
-        return bool(self._firsts)
+        return self._reportable
 
     def find(self, text: str, lowered: str | None = None) -> Iterator[tuple[int, int, Any]]:
         """(start, end, payload) of each longest phrase found, left to right, not overlapping.
         `lowered`: the text in lower case, when the caller has it."""
-        if not self._firsts:
+        if not self._reportable:
             return
         if lowered is None:
             lowered = lower(text)

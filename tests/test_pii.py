@@ -261,3 +261,12 @@ def test_a_consenting_persons_longer_name_is_not_a_shorter_private_one():
     assert [h.kind for h in screen.find("Thành viên: Bùi Thị Bích – chi hội trưởng")] == ["name"]
     without_sensitive = Screen({"bùi thị bích": "p-2"}, {"bùi thị bích quyên": "p-1"}, sensitive=False)
     assert without_sensitive.find("Bùi Thị Bích Quyên là người dân tộc Tày") == []
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_a_private_name_inside_a_longer_consenting_one_is_not_found(compiled):
+    screen = Screen({"phạm dung": "p-4", "bùi thị bích": "p-2"}, {"lê phạm dung": "p-1", "bùi thị bích quyên": "p-3"},
+                    sensitive=False, compiled=compiled)
+    assert screen.find("Tổ viên Lê Phạm Dung và Bùi Thị Bích Quyên") == []
+    text = "Tổ viên Phạm Dung, Bùi Thị Bích và Lê Phạm Dung"
+    assert [text[h.start:h.end] for h in screen.find(text)] == ["Phạm Dung", "Bùi Thị Bích"]
