@@ -225,3 +225,24 @@ def test_a_printed_edition_made_on_its_own_is_masked_too(planted, tmp_path):
     assert list(texts) == ["so-tay-hoi-dap.pdf"]
     assert MASK in texts["so-tay-hoi-dap.pdf"]
     assert leaked(texts, SECRETS.items()) == {}
+
+
+def test_a_consent_withdrawn_in_another_file_reaches_the_cached_calendars(tmp_path):
+    """An agency's calendar events are cached by the files they come from; whose names are
+    private lives in the team files, so the cache must follow it too."""
+    project = copy_base(tmp_path / "project")
+    assignment = project / "data" / "assignments" / "pc-so-mau.yml"
+    text = assignment.read_text(encoding="utf-8").replace("content: Dọn vệ sinh đường làng",
+                                                         "content: Dọn vệ sinh cùng ông Nguyễn Văn An")
+    assignment.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    build(project, out=out, pdf=False)
+    calendar = out / "downloads" / "lich" / "phan-cong" / "pc-so-mau.ics"
+    assert "Nguyễn Văn An" in calendar.read_text(encoding="utf-8")  # he consents
+    for team in ("to-thon-1.yml", "to-thon-2.yml"):  # the same name in both teams
+        path = project / "data" / "teams" / "xa-a" / team
+        path.write_text(path.read_text(encoding="utf-8").replace("consent_to_publish: true", "consent_to_publish: false"),
+                        encoding="utf-8")
+    build(project, out=out, pdf=False)  # the final scan would stop a stale calendar
+    assert "Nguyễn Văn An" not in calendar.read_text(encoding="utf-8")
+    assert MASK in calendar.read_text(encoding="utf-8")
