@@ -19,7 +19,8 @@ from typing import Iterator
 from .dataset import Dataset, Located
 from .findings import Finding, Severity
 from .freetext import walk_texts
-from .pii import EMAIL, ID_NUMBER, NAME, PHONE, SENSITIVE, Hit, Screen, phrase_key
+from .phrases import phrase_key
+from .pii import EMAIL, ID_NUMBER, NAME, PHONE, SENSITIVE, Hit, Screen
 from .yamlload import format_path
 
 CODES = {

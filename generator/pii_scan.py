@@ -47,9 +47,8 @@ from typing import Iterator
 from .dataset import Dataset
 from .fileload import available_workers
 from .fingerprint import code_fingerprint
-from .pii import (
-    _SEPARATOR, EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, PhraseMatcher, Screen, lower, national_digits, phrase_key,
-)
+from .phrases import PhraseMatcher, lower, phrase_key
+from .pii import EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, SEPARATOR, Screen, national_digits
 from .pii_check import screen_for
 
 BINARY = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".eot",
@@ -279,7 +278,7 @@ def new_lines(text: str, seen: set[int]) -> str:
             continue
         seen.add(key)
         if kept:
-            kept.append("\n" if adjacent else _SEPARATOR)
+            kept.append("\n" if adjacent else SEPARATOR)
         kept.append(line)
         adjacent = True
     return "".join(kept)
