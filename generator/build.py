@@ -28,6 +28,8 @@ from .exports import (
 from .fileload import available_workers, gc_paused, heap_frozen
 from .findings import Report
 from .fingerprint import code_fingerprint, digest_tree
+from .pii_mask import mask_dataset, mask_fingerprint
+from .pii_scan import Guard
 from .printing.documents import jobs_for
 from .printing.render import render_all
 from .quiz_export import write_quiz_exports
@@ -105,6 +107,9 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
     dataset, report = check_project(root)
     if not report.valid():
         raise BuildError("Dữ liệu còn lỗi.", report)
+    # Public edition: personal data in free text is masked before anything is made from the
+    # data, and the finished site is scanned for it before it replaces the old one.
+    guard = Guard.for_dataset(dataset, mask_dataset(dataset)) if profile == "public" else None
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
     downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
     _return_free_memory()  # what reading the files took and let go
@@ -116,7 +121,8 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
         del dataset
         gc.collect()
         files = _site_files(root, content)
-        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint, profile)
+        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint,
+                        profile, guard)
     finally:
         shutil.rmtree(downloads_dir, ignore_errors=True)
 
@@ -154,7 +160,8 @@ def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
 
 
 def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
-             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str, profile: str) -> BuildResult:
+             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str, profile: str,
+             guard: Guard | None = None) -> BuildResult:
     """The engine builds the pages into a new folder beside the site, the downloads join
     them, and the new site takes the old one's place."""
     work = root / "build"
@@ -180,6 +187,8 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
         _write_admin(new_site, root)
         _write_offline_zip(new_site, epoch)
+        if guard is not None:
+            guard.check(new_site)  # raises BuildError: the old site stays
         write_marker(new_site, profile)
         _swap(new_site, out)
     finally:
@@ -265,7 +274,7 @@ def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool
     quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
     by `_Roster`). Each is written into `folder` as soon as it is made (at nation scale the
     tables alone are hundreds of megabytes); gives the downloads page's entries."""
-    cache = ArtifactCache(work / "cache" / "exports", salt=code_fingerprint() + profile)
+    cache = ArtifactCache(work / "cache" / "exports", salt=code_fingerprint() + profile + mask_fingerprint(dataset))
     shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
 
     def events_of(aid: str) -> bytes:  # an agency's events: its own file, the places, the configuration

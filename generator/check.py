@@ -1,5 +1,6 @@
 """The check pipeline: takes a project root, gives the loaded dataset and one report with
-every finding of loading, schema validation, integrity and the rules."""
+every finding of loading, schema validation, integrity, the rules and the personal-data
+screen of free text."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .file_names import check_file_names
 from .fileload import heap_frozen
 from .findings import Finding, Report, Severity
 from .integrity import check_integrity
+from .pii_check import check_personal_data
 from .rules import run_rules
 from .stray_files import stray_findings
 
@@ -28,6 +30,7 @@ def check_project(root: Path) -> tuple[Dataset, Report]:
                                file="data/config.yml", hint="Tạo tệp theo mẫu trong README."))
         report.extend(stray_findings(dataset.unclaimed, photo_references(dataset)))
         report.extend(dataset_findings(dataset))
+        report.extend(check_personal_data(dataset))
     return dataset, report
 
 

@@ -214,6 +214,7 @@ def build(root: Path, profile: str, out: Path | None, no_pdf: bool, force: bool)
               help="Thư mục ghi tệp PDF.")
 def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
     """In một ấn phẩm (theo mã trong data/publications.yml, hoặc mã-chuyên-đề) ra PDF; không ghi NAME để liệt kê."""
+    from .pii_mask import mask_dataset
     from .printing.documents import jobs_for
     from .printing.render import render_all
 
@@ -221,6 +222,7 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
     root = _project_root(root)
     out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     dataset, _ = _checked(root)
+    mask_dataset(dataset)  # a printed edition is public: the same text as the public site's downloads
     jobs = jobs_for(dataset)
     if not name:
         for job in jobs:

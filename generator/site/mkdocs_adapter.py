@@ -5,6 +5,7 @@ Replacing MkDocs with ProperDocs or Zensical means replacing this module."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -112,3 +113,21 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
         logger.removeHandler(collector)
     if strict and collector.messages:
         raise EngineError(collector.messages)
+
+
+@functools.lru_cache(maxsize=1)
+def _theme_dirs() -> tuple[Path, ...]:
+    from mkdocs.theme import Theme
+
+    return tuple(Path(d) for d in Theme(name="material").dirs)
+
+
+def theme_file(rel: str) -> Path | None:
+    """The installed theme's file that a site file at `rel` may be an unchanged copy of (its
+    scripts, stylesheets, search workers), or None. The project's own overrides (theme/) are
+    not the installed theme's."""
+    for folder in _theme_dirs():
+        path = folder / rel
+        if path.is_file():
+            return path
+    return None
