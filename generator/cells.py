@@ -26,3 +26,11 @@ def append_row(ws, values: list[Any]) -> None:
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str) and cell.data_type == "f":
             cell.data_type = "s"
+
+
+def set_cell(ws, row: int, column: int, value: Any):
+    """`ws.cell(row, column, value)` with a string kept a string (never a formula)."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell

@@ -38,6 +38,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import PydanticUndefined
 
+from .cells import set_cell
 from .dates import DateError, format_vn_date, parse_vn_date
 from .findings import Finding, Severity
 from .schema.config import DEFAULT_GRADES
@@ -377,7 +378,7 @@ def _build_workbook(dataset, teams: list[Team]) -> bytes:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}1"
         for r, values in enumerate(rows[sheet], 2):
             for c, (col, value) in enumerate(zip(cols, values), 1):
-                cell = ws.cell(row=r, column=c, value=value)
+                cell = set_cell(ws, r, c, value)
                 _format_cell(cell, col)
         for r in range(len(rows[sheet]) + 2, min(last_row, len(rows[sheet]) + 201) + 1):
             for c, col in enumerate(cols, 1):  # formats for the first empty rows, so typed phones keep their 0
@@ -434,7 +435,7 @@ def _write_lists(wb, dataset) -> dict[str, str]:
         ws.cell(row=1, column=c, value=headers[name]).font = Font(bold=True)
         ws.column_dimensions[letter].width = 30
         for r, value in enumerate(values, 2):
-            ws.cell(row=r, column=c, value=value).number_format = "@"
+            set_cell(ws, r, c, value).number_format = "@"
         if values:
             ranges[name] = f"{SHEET_LISTS}!${letter}$2:${letter}${len(values) + 1}"
     return ranges
@@ -531,7 +532,7 @@ def _write_help(ws, dataset) -> None:
 
     for r, values in enumerate(lines, 1):
         for c, value in enumerate(values, 1):
-            cell = ws.cell(row=r, column=c, value=value)
+            cell = set_cell(ws, r, c, value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if len(values) == 1 or values[:2] == ("Cột", "Bắt buộc"):
                 cell.font = bold

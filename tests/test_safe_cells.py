@@ -94,3 +94,10 @@ def test_no_report_cell_is_a_formula(poisoned):
     ds, report = poisoned
     period, year = periods_due(ds)[0]
     assert _assert_no_formula(report_workbook(ds, compute(ds, report, period, year))) >= 1
+
+
+def test_no_cell_of_the_template_with_data_is_a_formula(poisoned):
+    from generator.excel_import import export_teams_workbook
+
+    ds, _ = poisoned
+    assert _assert_no_formula(export_teams_workbook(ds)) >= 3
