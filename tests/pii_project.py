@@ -9,17 +9,16 @@ consent to publication; p-t1-1 (Nguyễn Văn An) does.
 
 from __future__ import annotations
 
+from projects import buildable_base
+
 import gzip
 import html
 import io
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BASE = ROOT / "tests" / "fixtures" / "base"
 
 # Values that must never reach the public build (each is unique in the project).
 SECRETS = {
@@ -79,9 +78,7 @@ PUBLICATIONS = """publications:
 
 def copy_base(root: Path) -> Path:
     """The clean base with what a site build needs (theme, mkdocs.yml)."""
-    shutil.copytree(BASE, root)
-    shutil.copytree(ROOT / "theme", root / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    buildable_base(root)
     (root / "data" / "publications.yml").write_text(PUBLICATIONS, encoding="utf-8")
     (root / "content" / "modules").mkdir(parents=True, exist_ok=True)
     (root / "content" / "modules" / "cd-mau.yml").write_text(MODULE.replace("chị Ngô Thị Oanh", "chị tổ trưởng")

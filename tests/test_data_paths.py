@@ -10,22 +10,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from projects import buildable_base
 
 from generator.build import BuildError, build
 from generator.check import check_project
 from generator.safepaths import PathRefused, check_photo_file, resolve_data_file
 
 ROOT = Path(__file__).resolve().parents[1]
-BASE = ROOT / "tests" / "fixtures" / "base"
 SECRET = "bí mật ngoài dự án 0912345678"
 
 
 def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "p"
-    shutil.copytree(BASE, project)
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+    return buildable_base(tmp_path / "p")
 
 
 def _point_photo_at(project: Path, value: str) -> None:

@@ -5,7 +5,6 @@ tags. Titles and navigation labels reach the engine's own templates, which do no
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from generator.check import check_project
 from generator.yamlload import format_path
 
 from browser import launch, serve
+from projects import buildable_base
 
-ROOT = Path(__file__).resolve().parents[1]
-BASE = ROOT / "tests" / "fixtures" / "base"
 # Each part breaks out of a different context: element text, an attribute, <title>, a script.
 PAYLOAD = " <img src=x onerror=alert(1)>\"'><svg onload=alert(2)></title><script>alert(3)</script>&amp;"
 
@@ -89,10 +87,7 @@ def _under(leaf: str, prefix: str) -> bool:
 
 def _poisoned_project(tmp_path: Path) -> tuple[Path, int, set[str]]:
     """The base fixture with the payload in every string that still passes `check`."""
-    project = tmp_path / "p"
-    shutil.copytree(BASE, project)
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = buildable_base(tmp_path / "p")
     docs = {p.relative_to(project).as_posix(): _Doc(p) for p in sorted(project.glob("[dc]*/**/*"))
             if p.suffix in (".yml", ".md")}
     for _ in range(8):

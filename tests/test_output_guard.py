@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -14,16 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from projects import buildable_base
 
-ROOT = Path(__file__).resolve().parents[1]
-BASE = ROOT / "tests" / "fixtures" / "base"
 
 
 def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "p"
-    shutil.copytree(BASE, project)
-    shutil.copytree(ROOT / "theme", project / "theme")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = buildable_base(tmp_path / "p")
     (project / "schemas").mkdir()
     (project / "schemas" / "team.schema.json").write_text("{}", encoding="utf-8")
     return project
