@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 
 from .phrases import PhraseMatcher, is_word, lower
 
-MASK = "[đã ẩn]"
+MASK = "[đã\u00a0ẩn]"  # a no-break space: the mark never splits across lines
 
 PHONE, ID_NUMBER, EMAIL, NAME, SENSITIVE, INTERNAL = "phone", "id", "email", "name", "sensitive", "internal"
 
