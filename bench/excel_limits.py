@@ -34,12 +34,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator import xlsx_guard, yamlload  # noqa: E402
-from generator.dataset import load_project  # noqa: E402
-from generator.excel_import import (  # noqa: E402
+from generator.editors.excel import guard as xlsx_guard  # noqa: E402
+from generator.load import yamlload  # noqa: E402
+from generator.model.dataset import load_project  # noqa: E402
+from generator.editors.excel.workbook import (  # noqa: E402
     SHEET_MEMBERS, columns_of, export_teams_workbook, import_teams, inspect_import,
 )
-from generator.findings import Report  # noqa: E402
+from generator.core.findings import Report  # noqa: E402
 
 TEAM = "to-phuc-son-thon-dong"
 TARGET_S = 2.0
@@ -184,7 +185,7 @@ def main() -> None:
 
 def _import_measuring(path: Path, dataset, sizes: list[int]):
     """A dry run of the import that notes the size of each file it would write."""
-    from generator import excel_import
+    from generator.editors.excel import workbook as excel_import
 
     real = excel_import._would_fail_check
 

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.check import check_project  # noqa: E402
-from generator.printing.documents import jobs_for  # noqa: E402
-from generator.printing.fonts import font_face_css  # noqa: E402
-from generator.printing.render import render_all, render_pdf_bytes  # noqa: E402
+from generator.checks.check import check_project  # noqa: E402
+from generator.produce.printing.documents import jobs_for  # noqa: E402
+from generator.produce.printing.fonts import font_face_css  # noqa: E402
+from generator.produce.printing.render import render_all, render_pdf_bytes  # noqa: E402
 
 
 def weasyprint_alone(html: str, css: str) -> bytes:

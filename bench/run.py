@@ -115,12 +115,12 @@ def prepare(scale: str) -> Path:
 STAGES = r"""
 import json, sys, time
 from pathlib import Path
-from generator.check import check_project
-from generator.site.pages import produce_pages
-from generator.site.search_index import build_search_index
-from generator.site.mkdocs_adapter import build_site, page_source
+from generator.checks.check import check_project
+from generator.produce.site.pages import produce_pages
+from generator.produce.site.search_index import build_search_index
+from generator.produce.site.mkdocs_adapter import build_site, page_source
 root = Path(sys.argv[1]); out = Path(sys.argv[2])
-from generator.fileload import heap_frozen
+from generator.load.fileload import heap_frozen
 ds, report = check_project(root)
 frozen = heap_frozen(); frozen.__enter__()  # as the build does: the dataset is left out of GC walks
 t = time.perf_counter()

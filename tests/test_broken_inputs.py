@@ -36,11 +36,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_project
-from generator.dataset import load_project
-from generator.findings import Report, Severity
-from generator.integrity import check_integrity
-from generator.rules import load_all_rules, run_rules
+from generator.checks.check import check_project
+from generator.model.dataset import load_project
+from generator.core.findings import Report, Severity
+from generator.checks.integrity import check_integrity
+from generator.checks.rules import load_all_rules, run_rules
 
 TESTS = Path(__file__).resolve().parent
 PROJECT = TESTS.parent

@@ -1,4 +1,4 @@
-"""Web editing (generator/cms.py): the Decap CMS configuration derived from the schemas, and the
+"""Web editing (generator/produce/cms.py): the Decap CMS configuration derived from the schemas, and the
 admin page in a real browser (Debian's Chromium through Playwright).
 
 The browser tests need the CMS bundle that `npm ci` installs (node_modules/decap-cms, or the
@@ -25,9 +25,9 @@ for _folder in (ROOT, Path(__file__).resolve().parent):
     if str(_folder) not in sys.path:
         sys.path.insert(0, str(_folder))
 
-from generator import cms  # noqa: E402
-from generator.dates import parse_vn_date  # noqa: E402
-from generator.filekinds import BY_NAME, KINDS  # noqa: E402
+from generator.produce import cms  # noqa: E402
+from generator.core.dates import parse_vn_date  # noqa: E402
+from generator.schema.filekinds import BY_NAME, KINDS  # noqa: E402
 from generator.schema.content import Module  # noqa: E402
 from generator.schema.exemplar import Exemplar  # noqa: E402
 from generator.schema.team import Team  # noqa: E402

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
-from generator.content_checks import coverage
-from generator.originality import shared_runs, source_shingles
-from generator.stats import compute_stats
+from generator.checks.check import check_project
+from generator.checks.content_checks import coverage
+from generator.checks.originality import shared_runs, source_shingles
+from generator.produce.stats import compute_stats
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

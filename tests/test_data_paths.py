@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from projects import buildable_base
 
-from generator.build import BuildError, build
-from generator.check import check_project
-from generator.safepaths import PathRefused, check_photo_file, resolve_data_file
+from generator.build.pipeline import BuildError, build
+from generator.checks.check import check_project
+from generator.core.safepaths import PathRefused, check_photo_file, resolve_data_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "bí mật ngoài dự án 0912345678"

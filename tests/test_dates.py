@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import DateError, parse_vn_date
+from generator.core.dates import DateError, parse_vn_date
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.diff import diff_summary, main_diff
+from generator.editors.diff import diff_summary, main_diff
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOW = ROOT / "templates" / "ci" / "github-workflow.yml"
@@ -291,7 +291,7 @@ def test_project_in_a_subfolder(tmp_path):
 
 
 def test_cli_diff_command_when_wired(series):
-    from generator.cli import main
+    from generator.cli.main import main
 
     if "diff" not in main.commands:
         pytest.skip("the CLI does not have `handbook diff` yet")

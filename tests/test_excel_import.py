@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.check import check_project
-from generator.dataset import load_project
-from generator.excel_import import (
+from generator.checks.check import check_project
+from generator.model.dataset import load_project
+from generator.editors.excel.workbook import (
     COLUMNS, DATA_SHEETS, GROUP_KEY, SHEET_GROUPS, SHEET_HELP, SHEET_LISTS, SHEET_MEMBERS, SHEET_RATINGS,
     SHEET_TEAMS, TEAM_KEY, columns_of, export_teams_workbook, import_report_text, import_teams, team_template,
 )
-from generator.findings import Report, Severity
+from generator.core.findings import Report, Severity
 from generator.schema.team import Team
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -521,7 +521,7 @@ def _plain_workbook(dataset, path: Path, edit=None) -> Path:
 def _rewrite_part(xlsx: Path, sheet: str, edit) -> None:
     """Change the XML of one sheet inside a saved workbook (what openpyxl cannot write:
     cached error values, a <dimension> that lies)."""
-    from generator.xlsx_guard import inspect_workbook
+    from generator.editors.excel.guard import inspect_workbook
 
     part = inspect_workbook(xlsx).sheets[sheet].part
     with zipfile.ZipFile(xlsx) as source:
@@ -681,7 +681,7 @@ def test_zip_bomb_is_refused_before_it_is_inflated(shared, tmp_path):
     ("MAX_FILE_BYTES", 1024, "vượt giới hạn 1 KB"),  # the file itself
 ])
 def test_size_limits_refuse_before_parsing(shared, tmp_path, monkeypatch, limit, value, words):
-    from generator import xlsx_guard
+    from generator.editors.excel import guard as xlsx_guard
 
     project, dataset = shared
     xlsx = _plain_workbook(dataset, tmp_path / "lon.xlsx")
@@ -705,7 +705,7 @@ def _rows_trimmed(dataset, path: Path) -> tuple[Path, int]:
 
 
 def test_row_limit_declared_counted_and_at_the_edge(shared, tmp_path, monkeypatch):
-    from generator import xlsx_guard
+    from generator.editors.excel import guard as xlsx_guard
 
     project, dataset = shared
     xlsx, members = _rows_trimmed(dataset, tmp_path / "dong.xlsx")
@@ -816,7 +816,7 @@ CHECK_CASES = {
 
 @pytest.mark.parametrize("case", CHECK_CASES, ids=list(CHECK_CASES))
 def test_nothing_is_written_that_check_would_reject(project, tmp_path, monkeypatch, case):
-    from generator import yamlload
+    from generator.load import yamlload
 
     edit, code, where, words = CHECK_CASES[case]
     monkeypatch.setattr(yamlload, "DEFAULT_MAX_BYTES", 12_000)  # the team file is ~7 KB; 40 more members pass it
@@ -831,7 +831,7 @@ def test_nothing_is_written_that_check_would_reject(project, tmp_path, monkeypat
         assert result.planned == [] and result.written == [] and _hashes(project) == before
 
     # Without this last check the import would write a file `handbook check` rejects.
-    from generator import excel_import
+    from generator.editors.excel import workbook as excel_import
 
     monkeypatch.setattr(excel_import, "_would_fail_check", lambda imp, rendered: False)
     assert import_teams(xlsx, project / "data", dataset).written

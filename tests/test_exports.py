@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 from icalendar import Calendar
 
-from generator.check import check_project
-from generator.exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
-from generator.integrity import level_name
+from generator.checks.check import check_project
+from generator.produce.exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
+from generator.checks.integrity import level_name
 
 ROOT = Path(__file__).resolve().parents[1]
 PHONE = re.compile(r"(?<!\d)0\d{9}(?!\d)")
@@ -436,7 +436,7 @@ def test_calendars_never_name_people(files, dataset):
 
 
 def test_sheet_titles_are_unique_and_valid():
-    from generator.exports.rosters import _clean_title, _sheet_titles
+    from generator.produce.exports.rosters import _clean_title, _sheet_titles
 
     class FakePlaces:
         names = {"a": "Tân Sơn", "b": "Tân Sơn", "c": "tân sơn", "d": "Tổng hợp", "e": "A/B: [x]*?" + "y" * 40,
@@ -508,13 +508,13 @@ def test_roster_rows_that_wrap_are_wrapped_and_aligned_to_the_top(public_wb):
     [{"a": [{"b": {"c": "d"}}]}, {"e": 1.5, "f": True}, "chuỗi", 3, []],
 ])
 def test_json_arrays_encoded_a_record_at_a_time_are_the_same_bytes(records):
-    from generator.exports.api import _json_array_chunks, _json_bytes
+    from generator.produce.exports.api import _json_array_chunks, _json_bytes
 
     assert b"".join(_json_array_chunks(iter(records))) == _json_bytes(records)
 
 
 def test_csv_tables_written_in_pieces_are_the_same_bytes():
-    from generator.exports.api import _csv_chunks
+    from generator.produce.exports.api import _csv_chunks
 
     rows = [[f"p-{i}", "Nguyễn Thị “Hoa”, tổ 1", i, None, ["a", "b"], "dòng\nhai"] for i in range(7)]
     whole = b"".join(_csv_chunks(["id", "tên", "n", "x", "list", "ghi chú"], rows, every=10**9))

@@ -14,13 +14,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_project
-from generator.exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
-from generator.printing.documents import jobs_for
-from generator.quiz_export import write_quiz_exports
-from generator.reports import compute, periods_due, report_workbook
-from generator.site.pages import produce_pages
-from generator.site.search_index import build_search_index
+from generator.checks.check import check_project
+from generator.produce.exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
+from generator.produce.printing.documents import jobs_for
+from generator.produce.quiz_export import write_quiz_exports
+from generator.produce.reports import compute, periods_due, report_workbook
+from generator.produce.site.pages import produce_pages
+from generator.produce.site.search_index import build_search_index
 
 from test_property import _mutate
 

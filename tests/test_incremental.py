@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
-from generator.build import build
+from generator.build import pipeline as build_module
+from generator.build.pipeline import build
 
 ROOT = Path(__file__).resolve().parents[1]
 

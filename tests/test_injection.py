@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.build import build
-from generator.check import check_project
-from generator.yamlload import format_path
+from generator.build.pipeline import build
+from generator.checks.check import check_project
+from generator.load.yamlload import format_path
 
 from browser import launch, serve
 from projects import buildable_base

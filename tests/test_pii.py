@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
-from generator.freetext import iter_texts, text_fields
-from generator.pii import MASK, Screen, find_emails, find_id_numbers, find_phones, mask
-from generator.pii_check import screen_for
+from generator.checks.check import check_project
+from generator.schema.freetext import iter_texts, text_fields
+from generator.model.pii import MASK, Screen, find_emails, find_id_numbers, find_phones, mask
+from generator.checks.pii_check import screen_for
 from generator.schema.assignment import Agency, AssignmentActivity
 from generator.schema.bloc import BlocMember, Dialogue
 from generator.schema.content import Module, QuizItem

@@ -20,15 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
-from generator import pii_scan
-from generator.build import BuildError, build
-from generator.check import check_project
-from generator.pii import MASK, Screen
+from generator.build import pipeline as build_module
+from generator.build import public_scan as pii_scan
+from generator.build.pipeline import BuildError, build
+from generator.checks.check import check_project
+from generator.model.pii import MASK, Screen
 
 SHOWN = " ".join(MASK.split())  # as the texts read back: white space folded
-from generator.pii_check import screen_for
-from generator.pii_scan import Guard
+from generator.checks.pii_check import screen_for
+from generator.build.public_scan import Guard
 
 from pii_project import SECRETS, copy_base, leaked, make_project, plant, site_texts
 
@@ -193,7 +193,7 @@ def test_an_unreadable_pdf_is_not_cleared(tmp_path):
 
 
 def test_files_shipped_unchanged_by_the_theme_are_skipped(tmp_path):
-    from generator.site.mkdocs_adapter import theme_file
+    from generator.produce.site.mkdocs_adapter import theme_file
 
     rel = "assets/javascripts/lunr/tinyseg.js"  # holds an e-mail address in its licence comment
     shipped = theme_file(rel)

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from generator.check import check_project
-from generator.printing.documents import jobs_for
-from generator.printing.fonts import font_files
-from generator.printing.render import render_all
+from generator.checks.check import check_project
+from generator.produce.printing.documents import jobs_for
+from generator.produce.printing.fonts import font_files
+from generator.produce.printing.render import render_all
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG_DIR = ROOT / "tests" / "output" / "print"
@@ -153,8 +153,8 @@ def test_the_index_is_laid_out_alone_with_the_pages_the_book_found(tmp_path, cha
     """The book is laid out once; the index alone a second time. Its page numbers must point
     at the pages that hold the questions, its pages must carry the book's numbering and sit on
     the same side (left and right pages differ here), with no spacer page left over."""
-    from generator.printing.documents import base_css, paper_css
-    from generator.printing.render import render_pdf_bytes
+    from generator.produce.printing.documents import base_css, paper_css
+    from generator.produce.printing.render import render_pdf_bytes
 
     more = '<p style="break-before: page">Tiếp theo.</p>'
     body = "".join(f'<section class="chapter"><h1 id="c{i}">Chương {i}</h1><p id="q{i}">Câu hỏi số {i} ở đây.</p>'

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.check import check_project
-from generator.findings import Report
-from generator.yamlload import load_yaml_bytes, load_yaml_text
+from generator.checks.check import check_project
+from generator.core.findings import Report
+from generator.load.yamlload import load_yaml_bytes, load_yaml_text
 
 BASE = Path(__file__).resolve().parent / "fixtures" / "base"
 TEAM = (BASE / "data" / "teams" / "xa-a" / "to-thon-1.yml").read_text(encoding="utf-8")
@@ -133,7 +133,7 @@ def test_the_public_build_never_shows_an_internal_value_or_a_private_name(tmp_pa
     address in their internal fields; their name (in any case) and those values typed into
     the free text of one to three places. The public build succeeds (everything is masked,
     so its final scan passes) and none of them appears in any file it wrote."""
-    from generator.build import build
+    from generator.build.pipeline import build
     from pii_project import copy_base, leaked, site_texts
 
     name = details["name"]

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.check import check_project
-from generator.quiz_export import gift, gift_escape, moodle_xml, parse_gift, write_quiz_exports
+from generator.checks.check import check_project
+from generator.produce.quiz_export import gift, gift_escape, moodle_xml, parse_gift, write_quiz_exports
 from generator.schema.common import Citation
 from generator.schema.content import Option, QuizItem
 

@@ -1,4 +1,4 @@
-"""The cache of files already read (generator/readcache.py): a check that takes unchanged
+"""The cache of files already read (generator/load/readcache.py): a check that takes unchanged
 files from it reports exactly what a check without it reports, on every broken input of
 tests/broken/; a changed file is read again; a damaged cache, or one from another version of
 the code, is not used."""
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import readcache
-from generator.check import check_project
+from generator.load import readcache
+from generator.checks.check import check_project
 from test_broken_inputs import CASES, build_project, run_check
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +111,7 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch, setting):
 
 
 def test_files_read_in_worker_processes_go_into_the_cache_too(tmp_path, monkeypatch):
-    from generator import fileload
+    from generator.load import fileload
 
     monkeypatch.setattr(fileload, "PARALLEL_MIN_FILES", 0)
     monkeypatch.setattr(fileload, "available_workers", lambda: 2)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.check import check_project
-from generator.printing.render import render_all
-from generator.reports import compute, periods_due, report_job, report_workbook
-from generator.stats import compute_stats
+from generator.checks.check import check_project
+from generator.produce.printing.render import render_all
+from generator.produce.reports import compute, periods_due, report_job, report_workbook
+from generator.produce.stats import compute_stats
 
 ROOT = Path(__file__).resolve().parents[1]
 

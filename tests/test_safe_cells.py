@@ -12,10 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.cells import FORMULA_START, csv_text
-from generator.check import check_project
-from generator.exports import csv_exports, roster_workbook
-from generator.reports import compute, periods_due, report_workbook
+from generator.core.cells import FORMULA_START, csv_text
+from generator.checks.check import check_project
+from generator.produce.exports import csv_exports, roster_workbook
+from generator.produce.reports import compute, periods_due, report_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "base"
@@ -97,7 +97,7 @@ def test_no_report_cell_is_a_formula(poisoned):
 
 
 def test_no_cell_of_the_template_with_data_is_a_formula(poisoned):
-    from generator.excel_import import export_teams_workbook
+    from generator.editors.excel.workbook import export_teams_workbook
 
     ds, _ = poisoned
     assert _assert_no_formula(export_teams_workbook(ds)) >= 3

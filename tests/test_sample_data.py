@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
-from generator.stats import compute_stats
+from generator.checks.check import check_project
+from generator.produce.stats import compute_stats
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,6 +106,6 @@ def test_every_data_file_names_its_schema():
 
 
 def test_committed_schemas_are_current():
-    from generator.schemas_export import stale_schemas
+    from generator.schema.jsonschema import stale_schemas
 
     assert stale_schemas(ROOT / "schemas") == []

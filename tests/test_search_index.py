@@ -1,4 +1,4 @@
-"""Client-side search index (generator/site/search_index.py) and, when Node.js is installed,
+"""Client-side search index (generator/produce/site/search_index.py) and, when Node.js is installed,
 the same queries through theme/assets/search.js.
 
 Run as a script to print the bytes-per-query table of docs/search.md:
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.site.search_index import (  # noqa: E402
+from generator.produce.site.search_index import (  # noqa: E402
     BASE,
     SPLIT_BYTES,
     SearchDoc,
@@ -34,7 +34,7 @@ from generator.site.search_index import (  # noqa: E402
     tokens,
     unpack,
 )
-from generator.text import fold  # noqa: E402
+from generator.core.text import fold  # noqa: E402
 
 SEARCH_JS = ROOT / "theme" / "assets" / "search.js"
 QUERIES = ["dan van kheo", "dang uy", "to truong"]

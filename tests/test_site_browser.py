@@ -2,7 +2,7 @@
 the machine, diacritic-insensitive search, commune pages, the models filter, accessibility
 (axe-core), screenshots, escaping of hostile data, and the offline zip opened from file://.
 
-The sample site is built once per module (generator.build.build into a temporary folder) and
+The sample site is built once per module (generator.build.pipeline.build into a temporary folder) and
 served from 127.0.0.1 by tests/browser.py; one browser serves the whole module. Screenshots go to
 tests/output/screenshots/. Run alone with:  python -m pytest tests/test_site_browser.py -q
 """
@@ -29,7 +29,7 @@ for _folder in (ROOT, Path(__file__).resolve().parent):
         sys.path.insert(0, str(_folder))
 
 from browser import RequestLog, file_url, launch, require_chromium, serve  # noqa: E402
-from generator.build import OFFLINE_ZIP, BuildError, build  # noqa: E402
+from generator.build.pipeline import OFFLINE_ZIP, BuildError, build  # noqa: E402
 
 SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
 HOME = "index.html"
@@ -45,7 +45,7 @@ NO_MATCH = "Không có mô hình nào phù hợp."
 
 # ---------------------------------------------------------------------- fixtures
 def build_site(root: Path, out: Path) -> Path:
-    """generator.build.build without the PDFs when the build can skip them: the browser tests
+    """generator.build.pipeline.build without the PDFs when the build can skip them: the browser tests
     look at the website only, and the offline zip leaves downloads/ out anyway."""
     kwargs = {"pdf": False} if "pdf" in inspect.signature(build).parameters else {}
     return build(root, out=out, **kwargs).site_dir

@@ -15,9 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import build as build_module
-from generator.build import BuildError, build
-from generator.check import check_project
+from generator.build import pipeline as build_module
+from generator.build.pipeline import BuildError, build
+from generator.checks.check import check_project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,7 +113,7 @@ def test_generated_content_holds_no_script_or_event_handler(public_site):
 
 
 def test_markdown_in_data_is_sanitised():
-    from generator.site.html import esc, render_markdown
+    from generator.produce.html import esc, render_markdown
 
     html = render_markdown('Chữ <script>alert(1)</script> và [liên kết](javascript:alert(2)) <img src=x onerror=alert(3)>')
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html.replace("onerror=alert(3)&gt;", "")
@@ -236,7 +236,7 @@ def test_offline_zip_holds_the_whole_site(public_site):
 
 
 def test_serve_rebuilds_when_data_changes(tmp_path):
-    from generator.serve import serve
+    from generator.build.serve import serve
 
     project = tmp_path / "p"
     for name in ("data", "content", "theme"):
@@ -275,8 +275,8 @@ def test_generated_pages_skip_markdown_but_come_out_as_markdown_would_make_them(
     """The adapter passes our already-made HTML around the engine's Markdown (most of the
     engine's time on large directory pages). Every page must come out byte for byte as the
     engine's own Markdown makes it, and a hand-written Markdown page must still be converted."""
-    from generator.site import mkdocs_adapter
-    from generator.site.pages import produce_pages
+    from generator.produce.site import mkdocs_adapter
+    from generator.produce.site.pages import produce_pages
 
     dataset, report = check_project(ROOT)
     content = produce_pages(dataset, report)

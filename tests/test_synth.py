@@ -1,4 +1,4 @@
-"""The synthetic-data generator (generator/synth.py) at its small scales: the project it
+"""The synthetic-data generator (generator/synth/) at its small scales: the project it
 writes passes the check with no finding at all, is byte-identical for a seed whatever the
 number of worker processes, differs for another seed, and its counts match the files.
 The province and nation scales are not run here (see the benchmark harness)."""
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_project
-from generator.stats import compute_stats
-from generator.synth import REAL_MODELS, SCALES, SynthError, dump_yaml, synthesize
+from generator.checks.check import check_project
+from generator.produce.stats import compute_stats
+from generator.synth.run import REAL_MODELS, SCALES, SynthError, dump_yaml, synthesize
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ["tiny", "tiny-hai-cap"]

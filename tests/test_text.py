@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.text import collation_key, fold, legacy_encoding, name_sort_key
+from generator.core.text import collation_key, fold, legacy_encoding, name_sort_key
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yamlload import _DECLINED, _fast_load, load_yaml_text
+from generator.load.yamlload import _DECLINED, _fast_load, load_yaml_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-from generator.yamlload import load_yaml_bytes, load_yaml_text
+from generator.load.yamlload import load_yaml_bytes, load_yaml_text
 
 
 def codes(loaded):

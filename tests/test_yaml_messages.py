@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.yamlerrors import explain, line_col
-from generator.yamlload import load_yaml_bytes, load_yaml_text
+from generator.load.yamlerrors import explain, line_col
+from generator.load.yamlload import load_yaml_bytes, load_yaml_text
 
 # name: (text, line the finding must name, words its message must hold)
 CORPUS: dict[str, tuple[str, int, str]] = {
@@ -167,7 +167,7 @@ def test_blank_and_comment_only_files_are_told_apart() -> None:
 def test_the_fast_path_never_answers_for_a_broken_file() -> None:
     """yaml-rs's own error messages (English) never reach an editor: on any file of the
     corpus it declines, and the careful path above gives the finding."""
-    from generator.yamlload import _DECLINED, _fast_load
+    from generator.load.yamlload import _DECLINED, _fast_load
 
     for name, (text, _, _) in CORPUS.items():
         assert _fast_load(text) is _DECLINED, name

@@ -111,8 +111,8 @@ def compact(record: dict) -> dict:
 # YAML output
 
 
-from generator.synth import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS, TRAINING_COURSES  # noqa: E402 - shared with synth
-from generator.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
+from generator.synth.run import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS, TRAINING_COURSES  # noqa: E402 - shared with synth
+from generator.load.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
 
 written: list[Path] = []
 

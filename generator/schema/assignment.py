@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .common import F, Markdown, Model, Photo, Slug, UnitRef, VnDate
-from .roles import AgencyLevel, ReportKind
+from generator.schema.common import F, Markdown, Model, Photo, Slug, UnitRef, VnDate
+from generator.schema.roles import AgencyLevel, ReportKind
 
 
 class Agency(Model):

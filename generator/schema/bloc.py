@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import F, Model, Slug, UnitRef, VnDate
-from .person import INTERNAL, Person
-from .roles import BlocRole, CommunePosition
+from generator.schema.common import F, Model, Slug, UnitRef, VnDate
+from generator.schema.person import INTERNAL, Person
+from generator.schema.roles import BlocRole, CommunePosition
 
 
 class Training(Model):

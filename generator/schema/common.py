@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
-from ..dates import parse_vn_date
+from generator.core.dates import parse_vn_date
 
 
 class Model(BaseModel):

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .common import F, Model, UnitRef, VnDate
+from generator.schema.common import F, Model, UnitRef, VnDate
 
 
 class Level(Model):

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from .common import Citation, F, Markdown, Model, ModelRef, QARef, Slug, TopicRef
-from .roles import Audience
+from generator.schema.common import Citation, F, Markdown, Model, ModelRef, QARef, Slug, TopicRef
+from generator.schema.roles import Audience
 
 
 class Topic(Model):

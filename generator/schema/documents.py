@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import F, Model, Slug, VnDate
+from generator.schema.common import F, Model, Slug, VnDate
 
 DocumentKind = Literal[
     "NQ", "KL", "QĐ", "QĐi", "CT", "HD", "TB", "CTr", "KH", "ĐA", "QC", "BC", "CV", "TTr", "NĐ", "TT", "Luật", "Bài",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .common import Citation, F, Markdown, Model, Photo, Slug, TeamRef, UnitRef, VnDate
-from .roles import ModelField
+from generator.schema.common import Citation, F, Markdown, Model, Photo, Slug, TeamRef, UnitRef, VnDate
+from generator.schema.roles import ModelField
 
 
 class Result(Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import F, Model, Slug, VnDate
+from generator.schema.common import F, Model, Slug, VnDate
 
 PUBLIC, CONSENT, INTERNAL = "public", "consent", "internal"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .common import F, Model, ModuleRef, Slug, TopicRef
-from .roles import Audience
+from generator.schema.common import F, Model, ModuleRef, Slug, TopicRef
+from generator.schema.roles import Audience
 
 PublicationKind = Literal[
     "handbook", "module_handout", "trainer_guide", "quiz_sheet", "answer_key", "sign_in_sheet", "certificate",

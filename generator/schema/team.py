@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .common import F, Markdown, Model, PersonRef, Photo, Slug, UnitRef, VnDate
-from .person import Person
-from .roles import TeamException, TeamRole, VillagePosition
+from generator.schema.common import F, Markdown, Model, PersonRef, Photo, Slug, UnitRef, VnDate
+from generator.schema.person import Person
+from generator.schema.roles import TeamException, TeamRole, VillagePosition
 
 
 class FoundingDecision(Model):

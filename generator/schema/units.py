@@ -3,7 +3,7 @@ one → commune → thôn / tổ dân phố), with codes paired with their schem
 
 from __future__ import annotations
 
-from .common import F, Model, Slug, UnitRef, VnDate
+from generator.schema.common import F, Model, Slug, UnitRef, VnDate
 
 
 class UnitCode(Model):

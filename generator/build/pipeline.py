@@ -1,0 +1,442 @@
+"""The build: takes a project root and a privacy profile; checks the data, produces the
+pages, the search index and the downloads, hands the pages to the site engine, and swaps the
+finished site into place. A failed build leaves the previous site untouched."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import datetime as dt
+import gc
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import tempfile
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.checks.check import check_project
+from generator.core.artifacts import ArtifactCache
+from generator.produce.exports import (
+    activities_calendar, assignment_events_ics, deadlines_calendar, iter_csv_exports, iter_json_api, roster_workbook,
+)
+from generator.load.fileload import available_workers, gc_paused, heap_frozen
+from generator.core.findings import Report
+from generator.core.fingerprint import code_fingerprint, digest_tree
+from generator.model.pii_mask import mask_dataset, mask_fingerprint
+from generator.build.public_scan import Guard
+from generator.produce.printing.documents import jobs_for
+from generator.produce.printing.render import render_all
+from generator.produce.quiz_export import write_quiz_exports
+from generator.produce.reports import compute, periods_due, report_job, report_workbook
+from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
+from generator.core.safepaths import PathRefused, check_photo_file
+from generator.produce.site.links import url_of
+from generator.produce.site.mkdocs_adapter import EngineError, build_site, page_source
+from generator.produce.site.pages import SiteContent, produce_pages
+from generator.produce.site.search_index import build_search_index
+
+OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
+
+
+class BuildError(Exception):
+    def __init__(self, message: str, report: Report | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    report: Report | None
+    pages: int
+    skipped: bool = False  # nothing changed since the last build: nothing was rendered or written
+    rendered_pages: int | None = None  # pages the engine rendered (None: all)
+
+
+def default_out(root: Path, profile: str) -> Path:
+    return root / ("site" if profile == "public" else "site-noi-bo")
+
+
+INPUTS = ("data", "content", "theme", "mkdocs.yml")
+
+
+def _files_under(root: Path, names: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for name in names:
+        path = root / name
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            found.extend(p for p in path.rglob("*") if p.is_file())
+    return sorted(found)
+
+
+def input_fingerprint(root: Path, profile: str, pdf: bool) -> str:
+    """Everything a build is made from: the project's inputs, the code, the options."""
+    digest = hashlib.sha256()
+    for part in (digest_tree(_files_under(root, INPUTS), root), code_fingerprint(), profile, str(pdf),
+                 os.environ.get("SOURCE_DATE_EPOCH", "")):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def build(root: Path, profile: str = "public", out: Path | None = None, pdf: bool = True, force: bool = False) -> BuildResult:
+    """Build into `out`, which is checked first (never an input, never internal where the
+    public site goes: OutputRefused); one build of a project runs at a time."""
+    root = Path(root).resolve()
+    default = default_out(root, profile)
+    out = refuse_unsafe_site_out(root, Path(out) if out else default, profile, default)
+    work = root / "build"
+    with build_lock(work, out):
+        return _build(root, profile, out, pdf, force, work)
+
+
+def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Path) -> BuildResult:
+    stamp_path = work / "stamps" / f"{hashlib.sha256(str(out).encode()).hexdigest()[:16]}.json"
+    stamp = _read_stamp(stamp_path)
+    fingerprint = input_fingerprint(root, profile, pdf)
+    if not force and out.is_dir() and stamp.get("inputs") == fingerprint:
+        # The same inputs built this site before (and passed the check): render nothing.
+        return BuildResult(out, None, stamp.get("pages", 0), skipped=True, rendered_pages=0)
+    dataset, report = check_project(root)
+    if not report.valid():
+        raise BuildError("Dữ liệu còn lỗi.", report)
+    # Public edition: personal data in free text is masked before anything is made from the
+    # data, and the finished site is scanned for it before it replaces the old one.
+    guard = Guard.for_dataset(dataset, mask_dataset(dataset)) if profile == "public" else None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
+    downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
+    _return_free_memory()  # what reading the files took and let go
+    try:
+        with heap_frozen():
+            content = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
+        # Everything from here on needs only the pages: the dataset goes before the search
+        # index is made and the engine reads the pages (at nation scale it is gigabytes).
+        del dataset
+        gc.collect()
+        files = _site_files(root, content)
+        return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint,
+                        profile, guard)
+    finally:
+        shutil.rmtree(downloads_dir, ignore_errors=True)
+
+
+def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work: Path,
+             downloads_dir: Path) -> SiteContent:
+    """Everything made from the dataset: the downloads (written into `downloads_dir`) and
+    the pages with their search entries, which come back without the dataset behind them."""
+    # The pages are made while the roster workbook is made (in the background when there
+    # is room for it); the downloads page, which lists every file with its size, once
+    # everything exists.
+    roster = _Roster(dataset, profile, downloads_dir)
+    try:
+        listing = _make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        _return_free_memory()  # what the downloads took, before the pages take their share
+        content = produce_pages(dataset, report, profile)
+        listing.insert(0, roster.entry())
+    finally:
+        roster.close()
+    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
+    content = content.with_downloads(listing)
+    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos, search_docs=content.search_docs)
+
+
+def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
+    """The files beside the pages: the search index and the published photos."""
+    files = build_search_index(content.search_docs)
+    content.search_docs = []  # indexed: not needed any more
+    for source, target in content.photos:
+        try:  # resolved again where it is read: the path must still lie inside data/photos/
+            files[target] = check_photo_file(root / "data", source).path.read_bytes()
+        except (OSError, PathRefused):
+            continue
+    return files
+
+
+def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
+             report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str, profile: str,
+             guard: Guard | None = None) -> BuildResult:
+    """The engine builds the pages into a new folder beside the site, the downloads join
+    them, and the new site takes the old one's place."""
+    work = root / "build"
+    new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    try:
+        # Engine inputs other than the pages: when they are unchanged, only the pages whose
+        # source changed are rendered again (the navigation is the same on every page).
+        engine = hashlib.sha256(json.dumps([content.nav, digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
+                                            code_fingerprint()], ensure_ascii=False).encode("utf-8")).hexdigest()
+        docs_dir = work / "docs" / stamp_path.stem
+        incremental = out.is_dir() and stamp.get("engine") == engine and docs_dir.is_dir()
+        changed = sync_docs(docs_dir, content.pages, files, reset=not incremental)
+        if incremental:
+            shutil.rmtree(new_site)
+            shutil.copytree(out, new_site, copy_function=_copy_or_link(out))
+            for stale in set(stamp.get("outputs", [])) - {url_of(p.path) for p in content.pages} - set(files):
+                (new_site / stale).unlink(missing_ok=True)
+        try:
+            with _environment("SOURCE_DATE_EPOCH", epoch):  # the engine stamps dates from it
+                build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental)
+        except EngineError as exc:
+            raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
+        _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
+        _write_admin(new_site, root)
+        _write_offline_zip(new_site, epoch)
+        if guard is not None:
+            guard.check(new_site)  # raises BuildError: the old site stays
+        write_marker(new_site, profile)
+        _swap(new_site, out)
+    finally:
+        if new_site.exists():
+            shutil.rmtree(new_site, ignore_errors=True)
+    _write_stamp(stamp_path, {"inputs": fingerprint, "engine": engine, "pages": len(content.pages),
+                              "outputs": sorted({url_of(p.path) for p in content.pages} | set(files))})
+    return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None)
+
+
+def sync_docs(docs_dir: Path, pages: list, files: dict[str, bytes], reset: bool) -> int:
+    """Write the engine's docs_dir, leaving unchanged files untouched (their modification
+    time tells the engine they need no rendering); remove files no longer produced.
+    Returns how many pages were (re)written."""
+    if reset and docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    wanted: dict[str, bytes] = {page.path: page_source(page).encode("utf-8") for page in pages}
+    wanted.update(files)
+    written = 0
+    for rel, data in wanted.items():
+        target = docs_dir / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += rel.endswith(".md")
+    if docs_dir.is_dir():
+        for path in docs_dir.rglob("*"):
+            if path.is_file() and path.relative_to(docs_dir).as_posix() not in wanted:
+                path.unlink()
+    return written
+
+
+def _sync_tree(source: Path, target: Path, keep: set[str]) -> None:
+    """Copy a folder over another, rewriting only files whose bytes differ."""
+    wanted = {p.relative_to(source).as_posix(): p for p in source.rglob("*") if p.is_file()}
+    for rel, path in wanted.items():
+        dest = target / rel
+        data = path.read_bytes()
+        if dest.is_file() and dest.read_bytes() == data:
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.tmp")
+        tmp.write_bytes(data)
+        tmp.replace(dest)  # a new file: one shared with the previous site by a hard link stays as it was
+    if target.is_dir():
+        for path in target.rglob("*"):
+            rel = path.relative_to(target).as_posix()
+            if path.is_file() and rel not in wanted and rel not in keep:
+                path.unlink()
+
+
+def _read_stamp(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_stamp(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+Listing = list[tuple[str, str, int]]  # (site path, label, size) for the downloads page
+
+
+def _write_file(folder: Path, rel: str, data: bytes | Iterable[bytes], label: str) -> tuple[str, str, int]:
+    """Write a download (its bytes, or their pieces in order); gives its downloads page entry."""
+    target = folder / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    size = 0
+    with target.open("wb") as out:
+        for piece in ([data] if isinstance(data, bytes) else data):
+            size += out.write(piece)
+    return f"downloads/{rel}", label, size
+
+
+def _make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool, profile: str) -> Listing:
+    """Render every publication (from the cache when unchanged), the periodic reports, the
+    quiz exports, the static JSON API, CSV tables and calendars (the roster workbook is made
+    by `_Roster`). Each is written into `folder` as soon as it is made (at nation scale the
+    tables alone are hundreds of megabytes); gives the downloads page's entries."""
+    cache = ArtifactCache(work / "cache" / "exports", salt=code_fingerprint() + profile + mask_fingerprint(dataset))
+    shared = sorted({loc.file.digest for loc in dataset.units.values()} | {dataset.config_at.file.digest})
+
+    def events_of(aid: str) -> bytes:  # an agency's events: its own file, the places, the configuration
+        return cache.get(f"events/{aid}", [dataset.assignments[aid].file.digest, *shared],
+                         lambda: assignment_events_ics(dataset, aid))
+
+    listing: Listing = [
+        _write_file(folder, "lich/han-bao-cao.ics", deadlines_calendar(dataset),
+                    "Lịch hạn báo cáo (thêm vào lịch điện thoại)"),
+        _write_file(folder, "lich/hoat-dong-tai-co-so.ics", activities_calendar(dataset, events=events_of),
+                    "Lịch hoạt động tại cơ sở của các cơ quan phụ trách xã"),
+    ]
+    for tables in (iter_json_api(dataset, profile), iter_csv_exports(dataset, profile)):
+        for rel, chunks in tables:  # written piece by piece: at nation scale a file is hundreds of megabytes
+            kind = "JSON" if rel.endswith(".json") else "CSV"
+            listing.append(_write_file(folder, rel, chunks, f"Dữ liệu {kind}: {rel.rsplit('/', 1)[-1]}"))
+    for aid in sorted(dataset.assignments):
+        org = dataset.assignments[aid].obj.agency.party_org
+        listing.append(_write_file(folder, f"lich/phan-cong/{aid}.ics", activities_calendar(dataset, aid, events=events_of),
+                                   f"Lịch hoạt động: {org}"))
+    cache.prune()
+    periodic = [compute(dataset, report, period, year) for period, year in periods_due(dataset)]
+    for data in periodic:
+        listing.append(_write_file(folder, f"bao-cao-{data.period}-{data.year}.xlsx", report_workbook(dataset, data),
+                                   f"{data.title} (bảng tính)"))
+    if pdf:
+        jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
+        titles = {job.name: job.title for job in jobs}
+        for item in render_all(jobs, folder, work / "pdf-cache"):
+            listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))
+    for path in write_quiz_exports(dataset, folder / "moodle"):
+        label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
+        module = dataset.modules.get(path.name.split(".")[0])
+        listing.append((f"downloads/moodle/{path.name}", f"{label}: {module.obj.title if module else path.stem}",
+                        path.stat().st_size))
+    return listing
+
+
+def _copy_or_link(old_site: Path):
+    """Copy a file of the previous site into the new one; the downloads and the web editor
+    are only ever replaced (never written into), so they are shared by hard links."""
+    def copy(src: str, dst: str) -> None:
+        if Path(src).relative_to(old_site).parts[0] in ("downloads", "admin"):
+            try:
+                os.link(src, dst)
+                return
+            except OSError:
+                pass
+        shutil.copy2(src, dst)
+    return copy
+
+
+_BACKGROUND_INPUT: tuple | None = None  # what a forked worker reads (nothing is pickled to it)
+ROSTER_NAME = "danh-sach-khoi-to-dan-van.xlsx"
+
+
+def _roster() -> bytes:
+    dataset, profile = _BACKGROUND_INPUT
+    with gc_paused():
+        return roster_workbook(dataset, profile)
+
+
+class _Roster:
+    """The roster workbook (the slowest single output of a rebuild): made in a forked
+    process while the other downloads and the pages are made in this one. Made here, first,
+    when there is a single core, or when the data is so large that the forked process's
+    copy of it would double the build's memory (a fork shares the data only until the
+    process touches it, and writing the roster touches every person)."""
+
+    BACKGROUND_MAX_PEOPLE = 200_000  # a province has about 20,000; the nation about 800,000
+    LABEL = "Danh sách Khối và Tổ Dân vận theo xã (bảng tính)"
+
+    def __init__(self, dataset, profile: str, folder: Path):
+        global _BACKGROUND_INPUT
+        _BACKGROUND_INPUT = (dataset, profile)
+        self.folder = folder
+        self.pool = None
+        self.written = None
+        if available_workers() > 1 and len(dataset.people) <= self.BACKGROUND_MAX_PEOPLE:
+            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+            self.future = self.pool.submit(_roster)  # forks now: the worker sees _BACKGROUND_INPUT
+        else:
+            self.written = _write_file(folder, ROSTER_NAME, _roster(), self.LABEL)
+
+    def entry(self) -> tuple[str, str, int]:
+        """The workbook written into the downloads folder: its downloads page entry."""
+        return self.written or _write_file(self.folder, ROSTER_NAME, self.future.result(), self.LABEL)
+
+    def close(self) -> None:
+        global _BACKGROUND_INPUT
+        if self.pool:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        _BACKGROUND_INPUT = None
+
+
+def _return_free_memory() -> None:
+    """Hand memory freed by the C allocator back to the system (glibc keeps it otherwise, and
+    the exports of a nation-scale build free hundreds of megabytes). Nothing elsewhere."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+
+
+def _write_admin(site: Path, root: Path) -> None:
+    """The web editor (Decap CMS) at /admin/, when its bundle is installed (`npm ci`)."""
+    from generator.produce.cms import CmsBundleMissing, write_admin
+
+    staging = Path(tempfile.mkdtemp(prefix="admin-", dir=root / "build"))
+    try:
+        write_admin(staging, root)
+    except CmsBundleMissing:
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    _sync_tree(staging / "admin", site / "admin", keep=set())
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str):
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+
+
+def _write_offline_zip(site: Path, epoch: str) -> None:
+    target = site / OFFLINE_ZIP
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp_target = target.with_suffix(".tmp")
+    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    # The offline copy is for reading on a phone: the PDFs and exports stay separate downloads.
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap")
+                   and not p.relative_to(site).as_posix().startswith(("downloads/", "admin/")))
+    with zipfile.ZipFile(tmp_target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    if target.is_file() and target.read_bytes() == tmp_target.read_bytes():
+        tmp_target.unlink()  # unchanged: keep the file as it was
+    else:
+        tmp_target.replace(target)
+
+
+def _swap(new_site: Path, out: Path) -> None:
+    """Put the finished site in place; the old one is removed only after the rename."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{os.getpid()}")
+        out.rename(old)
+    new_site.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,107 @@
+"""HTML safety: data strings are escaped, Markdown fields are rendered and then sanitised
+(no raw HTML, scripts or event handlers survive), and document numbers become links."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable
+
+import markdown as md
+import nh3
+
+from generator.model.citations import Registry, find_mentions
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "h3", "h4", "h5", "table", "thead",
+    "tbody", "tr", "th", "td", "code", "pre", "hr", "a", "sup", "sub", "span",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "span": {"class"}}
+
+
+def esc(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+_converter: md.Markdown | None = None
+
+
+def _markdown() -> md.Markdown:
+    """One converter, reset between documents (building one costs more than converting)."""
+    global _converter
+    if _converter is None:
+        _converter = md.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        _converter.preprocessors.deregister("html_block")
+        _converter.inlinePatterns.deregister("html")
+    return _converter.reset()
+
+
+def render_markdown(text: str | None, shift_headings: int = 1) -> str:
+    """Markdown from data or content → sanitised HTML. Raw HTML in the source is escaped."""
+    if not text:
+        return ""
+    rendered = _markdown().convert(text)
+    if shift_headings:
+        rendered = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings + 1)}>", rendered)
+    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+                     link_rel="noopener noreferrer")
+
+
+_TAG = re.compile(r"(<[^>]+>)")
+
+
+class Linker:
+    """Turns document numbers in HTML text into links to the registry; records backlinks."""
+
+    def __init__(self, documents, href: Callable[[str, str], str]):
+        self.registry = Registry(documents)
+        self.href = href  # (from page, document id) -> relative URL
+        self.backlinks: dict[str, set[str]] = {}
+
+    def link(self, fragment_html: str, page: str) -> str:
+        parts = _TAG.split(fragment_html)
+        inside_link = 0
+        for i, part in enumerate(parts):
+            if part.startswith("<"):
+                if re.match(r"<a[\s>]", part):
+                    inside_link += 1
+                elif part.startswith("</a"):
+                    inside_link = max(0, inside_link - 1)
+                continue
+            if inside_link or not part:
+                continue
+            parts[i] = self._link_text(part, page)
+        return "".join(parts)
+
+    def _link_text(self, text: str, page: str) -> str:
+        out, last = [], 0
+        plain = html.unescape(text)
+        if plain != text:  # escaped entities: work on the unescaped text and re-escape
+            return self._link_plain(plain, page)
+        for mention in find_mentions(text):
+            doc_id = self.registry.resolve(mention)
+            if not doc_id:
+                continue
+            out.append(text[last:mention.start])
+            out.append(f'<a class="dv-cite" href="{esc(self.href(page, doc_id))}">{text[mention.start:mention.end]}</a>')
+            last = mention.end
+            self.backlinks.setdefault(doc_id, set()).add(page)
+        out.append(text[last:])
+        return "".join(out)
+
+    def _link_plain(self, plain: str, page: str) -> str:
+        out, last = [], 0
+        for mention in find_mentions(plain):
+            doc_id = self.registry.resolve(mention)
+            if not doc_id:
+                continue
+            out.append(esc(plain[last:mention.start]))
+            out.append(f'<a class="dv-cite" href="{esc(self.href(page, doc_id))}">{esc(plain[mention.start:mention.end])}</a>')
+            last = mention.end
+            self.backlinks.setdefault(doc_id, set()).add(page)
+        out.append(esc(plain[last:]))
+        return "".join(out)
+
+
+def plain_text(fragment_html: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment_html)).split())
