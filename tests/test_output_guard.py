@@ -120,3 +120,17 @@ def test_a_build_stopped_midway_leaves_no_temporary_folder_after_the_next_build(
     assert result.returncode == 0, result.stderr
     assert not _leftovers(project)
     assert (project / "site" / "index.html").is_file()
+
+
+ALLOWED = [
+    ("pdf",),  # lists the publications; its default folder is build/pdf
+    ("report", "--period", "nam"),  # into build/bao-cao
+    ("template", "--out", "mau.xlsx"),
+]
+
+
+@pytest.mark.parametrize("args", ALLOWED, ids=[" ".join(a) for a in ALLOWED])
+def test_the_default_folders_inside_build_are_allowed(tmp_path, args):
+    project = _project(tmp_path)
+    result = _handbook(*args, "--root", str(project), cwd=project)
+    assert result.returncode == 0, (result.stdout, result.stderr)

@@ -51,11 +51,10 @@ def refuse_unsafe_out(root: Path, out: Path, site: bool = False) -> Path:
             raise OutputRefused(out, f"đây là thư mục đầu vào của dự án ({name}/).",
                                 "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
     work = (root / "build").resolve()
-    for name in ("build",) + WORK_FOLDERS:
-        folder = (root / name).resolve()
-        if out == folder or out.is_relative_to(folder) or (site and out.is_relative_to(work)):
-            raise OutputRefused(out, "đây là thư mục làm việc của lệnh dựng (build/), nơi giữ bộ nhớ đệm.",
-                                "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
+    if out == work or (site and out.is_relative_to(work)) or any(
+            out == folder or out.is_relative_to(folder) for folder in ((root / name).resolve() for name in WORK_FOLDERS)):
+        raise OutputRefused(out, "đây là thư mục làm việc của lệnh dựng (build/), nơi giữ bộ nhớ đệm.",
+                            "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
     return out
 
 
