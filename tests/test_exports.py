@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from generator.checks.check import check_project
 from generator.produce.exports import activities_calendar, csv_exports, deadlines_calendar, json_api, roster_workbook
-from generator.checks.integrity import level_name
+from generator.model.hierarchy import level_name
 
 ROOT = Path(__file__).resolve().parents[1]
 PHONE = re.compile(r"(?<!\d)0\d{9}(?!\d)")

@@ -13,7 +13,7 @@ import pytest
 from generator.checks.check import check_project
 from generator.schema.freetext import iter_texts, text_fields
 from generator.model.pii import MASK, Screen, find_emails, find_id_numbers, find_phones, mask
-from generator.checks.pii_check import screen_for
+from generator.model.pii_screen import screen_for
 from generator.schema.assignment import Agency, AssignmentActivity
 from generator.schema.bloc import BlocMember, Dialogue
 from generator.schema.content import Module, QuizItem

@@ -27,7 +27,7 @@ from generator.checks.check import check_project
 from generator.model.pii import MASK, Screen
 
 SHOWN = " ".join(MASK.split())  # as the texts read back: white space folded
-from generator.checks.pii_check import screen_for
+from generator.model.pii_screen import screen_for
 from generator.build.public_scan import Guard
 
 from pii_project import SECRETS, copy_base, leaked, make_project, plant, site_texts

@@ -18,23 +18,13 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
-import click
-
+from generator.core.errors import OutputRefused
 INPUT_FOLDERS = ("data", "content", "theme", "schemas", "templates", ".git", ".github")
 # build/ is the commands' working folder: its caches and stamps are never an output, but
 # documents may be written into folders of their own inside it (build/pdf, build/bao-cao).
 WORK_FOLDERS = ("build/cache", "build/docs", "build/stamps", "build/pdf-cache")
 MARKER = ".handbook-site.json"  # written into every site a build makes: which profile it holds
 DEFAULT_PUBLIC = ("site",)
-
-
-class OutputRefused(click.ClickException):
-    """An output folder a command must not write into."""
-
-    exit_code = 2
-
-    def __init__(self, out: Path, why: str, hint: str):
-        super().__init__(f"Không ghi vào “{out}”: {why} {hint}")
 
 
 def refuse_unsafe_out(root: Path, out: Path, site: bool = False) -> Path:

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.checks.check import check_project
@@ -34,6 +34,7 @@ from generator.produce.printing.documents import jobs_for
 from generator.produce.printing.render import render_all
 from generator.produce.quiz_export import write_quiz_exports
 from generator.produce.reports import compute, periods_due, report_job, report_workbook
+from generator.core.errors import BuildError
 from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
 from generator.core.safepaths import PathRefused, check_photo_file
 from generator.produce.site.links import url_of
@@ -44,12 +45,6 @@ from generator.produce.site.search_index import build_search_index
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
 
 
-class BuildError(Exception):
-    def __init__(self, message: str, report: Report | None = None):
-        super().__init__(message)
-        self.report = report
-
-
 @dataclass
 class BuildResult:
     site_dir: Path
@@ -57,6 +52,7 @@ class BuildResult:
     pages: int
     skipped: bool = False  # nothing changed since the last build: nothing was rendered or written
     rendered_pages: int | None = None  # pages the engine rendered (None: all)
+    notes: list[str] = field(default_factory=list)  # what the reader of the build should know (Vietnamese)
 
 
 def default_out(root: Path, profile: str) -> Path:
@@ -185,7 +181,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
-        _write_admin(new_site, root)
+        admin_note = _write_admin(new_site, root)
         _write_offline_zip(new_site, epoch)
         if guard is not None:
             guard.check(new_site)  # raises BuildError: the old site stays
@@ -196,7 +192,8 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
             shutil.rmtree(new_site, ignore_errors=True)
     _write_stamp(stamp_path, {"inputs": fingerprint, "engine": engine, "pages": len(content.pages),
                               "outputs": sorted({url_of(p.path) for p in content.pages} | set(files))})
-    return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None)
+    return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None,
+                       notes=[admin_note] if admin_note else [])
 
 
 def sync_docs(docs_dir: Path, pages: list, files: dict[str, bytes], reset: bool) -> int:
@@ -383,16 +380,17 @@ def _epoch(day: dt.date) -> str:
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
-def _write_admin(site: Path, root: Path) -> None:
-    """The web editor (Decap CMS) at /admin/, when its bundle is installed (`npm ci`)."""
+def _write_admin(site: Path, root: Path) -> str | None:
+    """The web editor (Decap CMS) at /admin/, when its bundle is installed (`npm ci`); else
+    the note that says the site has none."""
     from generator.produce.cms import CmsBundleMissing, write_admin
 
     staging = Path(tempfile.mkdtemp(prefix="admin-", dir=root / "build"))
     try:
         write_admin(staging, root)
-    except CmsBundleMissing:
+    except CmsBundleMissing as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        return
+        return f"Trang web không có trang biên tập /admin/: {exc}"
     _sync_tree(staging / "admin", site / "admin", keep=set())
     shutil.rmtree(staging, ignore_errors=True)
 

@@ -44,12 +44,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from generator.core.errors import BuildError
 from generator.model.dataset import Dataset
 from generator.load.fileload import available_workers
 from generator.core.fingerprint import code_fingerprint
 from generator.core.phrases import PhraseMatcher, lower, phrase_key
 from generator.model.pii import EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, SEPARATOR, Screen, national_digits
-from generator.checks.pii_check import screen_for
+from generator.model.pii_screen import screen_for
 
 BINARY = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".eot",
                     ".wasm", ".mp4", ".webm"})
@@ -175,7 +176,6 @@ class Guard:
         leaks = self.scan(site)
         if not leaks:
             return
-        from generator.build.pipeline import BuildError  # the build imports this module
 
         by_file: dict[str, list[str]] = {}
         for leak in leaks:
@@ -357,7 +357,6 @@ def pdf_text(data: bytes) -> str | None:
     """A PDF's text, page after page (pdftotext, from poppler-utils); None if it cannot be read."""
     tool = shutil.which("pdftotext")
     if tool is None:
-        from generator.build.pipeline import BuildError
 
         raise BuildError("Không tìm thấy chương trình pdftotext (gói poppler-utils) để kiểm tra các tệp PDF trước khi "
                          "xuất bản. Hãy chạy scripts/install-system-packages.sh rồi dựng lại.")

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from generator.model.dataset import Dataset, Located
 from generator.core.findings import Finding, Severity
-from generator.checks.integrity import unit_label
+from generator.model.hierarchy import unit_label
 from generator.load.yamlload import format_path
 
 _ONE_RECORD = (("teams", "Tổ"), ("blocs", "Khối"), ("models", "mô hình"), ("assignments", "phân công"))

@@ -9,7 +9,9 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from generator.model.dataset import Dataset, Located, suggest
+from generator.core.suggest import suggest
+from generator.model.dataset import Dataset, Located
+from generator.model.hierarchy import is_commune, is_village, level_name
 from generator.core.findings import Finding, Severity
 from generator.schema.common import RefTo
 from generator.schema.config import KIND_LABELS
@@ -202,30 +204,6 @@ def _check_cycles(ds: Dataset) -> list[Finding]:
             seen.add(current)
             current = ds.units[current].obj.parent
     return findings
-
-
-def unit_label(unit) -> str:
-    """“thôn Rừng Sậu”, “thị trấn Chũ”: the name with its kind, as readers say it."""
-    return f"{KIND_LABELS.get(unit.kind, unit.kind)} {unit.name}"
-
-
-def level_name(ds: Dataset, unit_id: str) -> str | None:
-    """The id of the scheme level a unit sits at ('tinh', 'huyen', 'xa', 'thon')."""
-    if not ds.config or unit_id not in ds.units:
-        return None
-    kind = ds.units[unit_id].obj.kind
-    for level in ds.config.active_scheme.levels:
-        if kind in level.kinds:
-            return level.id
-    return None
-
-
-def is_commune(ds: Dataset, unit_id: str) -> bool:
-    return level_name(ds, unit_id) == "xa"
-
-
-def is_village(ds: Dataset, unit_id: str) -> bool:
-    return level_name(ds, unit_id) == "thon"
 
 
 def _check_placement(ds: Dataset) -> list[Finding]:

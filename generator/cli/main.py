@@ -200,6 +200,8 @@ def build(root: Path, profile: str, out: Path | None, no_pdf: bool, force: bool)
     if result.skipped:
         click.echo(f"Không có gì thay đổi kể từ lần dựng trước; giữ nguyên {result.site_dir}.")
         return
+    for note in result.notes:
+        click.echo(f"Lưu ý: {note}", err=True)
     warnings = len(result.report.warnings)
     rendered = "" if result.rendered_pages is None else f", dựng lại {result.rendered_pages} trang có thay đổi"
     click.echo(f"Đã dựng {result.pages} trang vào {result.site_dir}{rendered} ({warnings} cảnh báo dữ liệu; xem “handbook check”).")
@@ -230,7 +232,7 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
         return
     chosen = [j for j in jobs if j.name == name or j.publication == name]
     if not chosen:
-        from generator.model.dataset import suggest
+        from generator.core.suggest import suggest
 
         guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs})
         raise click.UsageError(f"Không có ấn phẩm “{name}”." + (f" Có phải ý bạn là “{guess}”?" if guess else "")
@@ -384,16 +386,13 @@ def synth(scale: str, seed: int, out: Path, workers: int | None, root: Path) -> 
     """
     import time
 
-    from generator.synth.run import SynthError, synthesize
+    from generator.synth.run import synthesize
 
     _configure_output()
     started = time.perf_counter()
     root = _project_root(root)
     out = refuse_unsafe_out(root, out)
-    try:
-        counts = synthesize(out, scale, seed, root, workers=workers)
-    except SynthError as exc:
-        raise click.UsageError(str(exc)) from exc
+    counts = synthesize(out, scale, seed, root, workers=workers)  # SynthError: its message, exit 2
     counts["seconds"] = round(time.perf_counter() - started, 1)
     click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
 
@@ -407,7 +406,7 @@ def synth(scale: str, seed: int, out: Path, workers: int | None, root: Path) -> 
 @click.option("--base-url", default=None, help="Địa chỉ máy chủ OAuth để đăng nhập GitHub (khi không dùng Netlify).")
 def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | None) -> None:
     """Ghi trang biên tập trên web (Decap CMS) với cấu hình sinh từ lược đồ dữ liệu; mỗi lần lưu mở một pull request."""
-    from generator.produce.cms import CmsBundleMissing, write_admin
+    from generator.produce.cms import write_admin
 
     _configure_output()
     root = _project_root(root)
@@ -417,10 +416,7 @@ def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | No
     if base_url:
         options["base_url"] = base_url
     out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
-    try:
-        paths = write_admin(out, root, **options)
-    except CmsBundleMissing as exc:
-        raise click.ClickException(str(exc)) from None
+    paths = write_admin(out, root, **options)  # EditorBundleMissing: its message, exit 1
     click.echo(f"Đã ghi {len(paths)} tệp vào {out / 'admin'}")
 
 

@@ -31,7 +31,7 @@ from generator.checks.check import check_project
 from generator.model.dataset import DATA_DIRS, Dataset
 from generator.core.dates import format_vn_date
 from generator.core.findings import Finding, Report, Severity
-from generator.checks.integrity import unit_label
+from generator.model.hierarchy import unit_label
 from generator.schema.roles import LABELS
 from generator.core.text import cap
 
@@ -47,8 +47,7 @@ _RULE_LEVEL = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú", "
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".tif", ".tiff"}
 
 
-class DiffError(Exception):
-    """The comparison cannot be made (not a git repository, unknown revision…); the message is Vietnamese."""
+from generator.core.errors import DiffError  # noqa: E402 - re-exported
 
 
 @dataclass

@@ -3,9 +3,7 @@ with the file and key path it came from) and the findings of loading and validat
 
 from __future__ import annotations
 
-import difflib
 import pickle
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -363,20 +361,3 @@ def _fmt(path: tuple) -> str:
 
     return format_path(path)
 
-
-def suggest(value: str, options: list[str] | set[str]) -> str | None:
-    """The option an editor most likely meant: first the one spelt the same without
-    diacritics, capitals, spaces or hyphens ("Tốt" for tot, "tổ trưởng" for to_truong), then
-    the closest spelling."""
-    key = code_key(value)
-    same = [option for option in sorted(options) if code_key(option) == key]
-    if same:
-        return same[0]
-    guess = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
-    return guess[0] if guess else None
-
-
-def code_key(value: str) -> str:
-    from generator.core.text import fold
-
-    return re.sub(r"[\s_\-]+", "_", fold(str(value)).strip())

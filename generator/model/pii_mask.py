@@ -15,7 +15,7 @@ from __future__ import annotations
 from generator.model.dataset import Dataset
 from generator.schema.freetext import replace_text
 from generator.model.pii import Screen, mask
-from generator.checks.pii_check import hits_in, screen_for, screened_texts
+from generator.model.pii_screen import hits_in, screen_for, screened_texts
 
 _FINGERPRINT = "_pii_mask_fingerprint"
 

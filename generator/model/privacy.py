@@ -54,7 +54,10 @@ def contact_details(person: Person, profile: str) -> list[tuple[str, str]]:
     return details
 
 
-def photo_publishable(photo: Photo) -> bool:
-    from generator.checks.rules.photo_rules import publishable
+MIN_CAPTION = 15  # characters: "what, where, when" does not fit in fewer
 
-    return publishable(photo)
+
+def photo_publishable(photo: Photo) -> bool:
+    """A photo is published only captioned in full and vetted (HD 02-HD/BDVTU, IV.1); the
+    photo rules tell the editor which condition is missing."""
+    return photo.publish and photo.approved and bool(photo.caption) and len(photo.caption) >= MIN_CAPTION

@@ -243,7 +243,7 @@ def _finding(error: dict, path: tuple, node: Any, owner: type[BaseModel] | None,
 
 
 def code_key(value: str) -> str:
-    from generator.model.dataset import code_key as key
+    from generator.core.suggest import code_key as key
 
     return key(value)
 

@@ -61,6 +61,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from generator.core.errors import EditorBundleMissing
 from generator.schema.filekinds import KINDS, FileKind
 from generator.core.findings import Severity
 from generator.schema import documents as documents_schema
@@ -105,8 +106,7 @@ LITERAL_LABELS = {
 }
 
 
-class CmsBundleMissing(RuntimeError):
-    """The CMS's npm package is not installed (or not at the pinned version)."""
+CmsBundleMissing = EditorBundleMissing  # the name the CMS code and its tests use
 
 
 # -- configuration -------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from generator.model.dataset import Dataset
 from generator.produce.exports.rosters import save_workbook
 from generator.core.findings import Report, Severity
-from generator.checks.integrity import level_name, unit_label
+from generator.model.hierarchy import commune_of, level_name, unit_label
 from generator.produce.printing.documents import TEMPLATES, PrintJob, base_css
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 
@@ -76,15 +76,6 @@ def _period_bounds(ds: Dataset, period: str, year: int) -> tuple[dt.date, dt.dat
     return dt.date(year, 1, 1), min(end, ds.config.reference_date)
 
 
-def _commune_of(ds: Dataset, unit_id: str) -> str | None:
-    current = unit_id
-    while current and current in ds.units:
-        if level_name(ds, current) == "xa":
-            return current
-        current = ds.units[current].obj.parent
-    return None
-
-
 def _district_of(ds: Dataset, commune: str) -> str:
     parent = ds.units[commune].obj.parent if commune in ds.units else None
     if parent and level_name(ds, parent) == "huyen":
@@ -98,12 +89,12 @@ def compute(ds: Dataset, report: Report, period: str, year: int) -> PeriodicRepo
     rows = {c: Row(cap(unit_label(ds.units[c].obj)), communes=1) for c in communes}
     for uid in ds.units:
         if level_name(ds, uid) == "thon":
-            commune = _commune_of(ds, uid)
+            commune = commune_of(ds, uid)
             if commune in rows:
                 rows[commune].villages += 1
     for at in ds.teams.values():
         team = at.obj
-        commune = _commune_of(ds, team.village)
+        commune = commune_of(ds, team.village)
         if commune not in rows or team.founding_decision.date > end:
             continue
         row = rows[commune]
@@ -134,7 +125,7 @@ def compute(ds: Dataset, report: Report, period: str, year: int) -> PeriodicRepo
             if act.commune in rows and start <= act.date <= end:
                 rows[act.commune].activities += 1
                 rows[act.commune].participants += act.participants
-    file_commune = {at.file.path: _commune_of(ds, at.obj.village) for at in ds.teams.values()}
+    file_commune = {at.file.path: commune_of(ds, at.obj.village) for at in ds.teams.values()}
     file_commune |= {at.file.path: at.obj.commune for at in ds.blocs.values()}
     for f in report.findings:
         commune = file_commune.get(f.file)

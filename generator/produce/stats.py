@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from generator.model.dataset import Dataset
-from generator.checks.integrity import level_name
+from generator.model.hierarchy import level_name
 
 
 def compute_stats(ds: Dataset) -> dict:

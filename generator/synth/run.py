@@ -93,9 +93,7 @@ REAL_MODELS = ("mh-chuyen-doi-lua-thanh-mien", "mh-duong-noi-dong-lai-xa", "mh-n
 PHOTO = "photos/anh-mau.svg"
 
 
-class SynthError(Exception):
-    """A usage problem (unknown scale, output directory not ours, repository incomplete); the
-    message is Vietnamese, ready for the command line."""
+from generator.core.errors import SynthError  # noqa: E402 - re-exported
 
 
 # ---------------------------------------------------------------------------------------

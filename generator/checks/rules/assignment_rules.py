@@ -10,9 +10,9 @@ from typing import Iterator
 from generator.core.dates import format_vn_date
 from generator.core.findings import Finding, Severity
 from generator.core.text import cap, percent_vi
-from generator.checks.integrity import is_commune, unit_label
+from generator.model.hierarchy import is_commune, unit_label
 from generator.schema.roles import AgencyLevel, ReportKind
-from generator.checks.rules import RuleContext, rule
+from generator.checks.rules.registry import RuleContext, rule
 
 DOC = "hd-02-bdvtu-tuyen-quang-2021"
 WEEKDAYS_VI = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]

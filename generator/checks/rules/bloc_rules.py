@@ -6,9 +6,9 @@ from typing import Iterator
 
 from generator.core.findings import Finding, Severity
 from generator.core.text import cap
-from generator.checks.integrity import unit_label
+from generator.model.hierarchy import unit_label
 from generator.schema.roles import LABELS, BlocRole, CommunePosition as P
-from generator.checks.rules import RuleContext, rule
+from generator.checks.rules.registry import RuleContext, rule
 
 DOC = "de-an-khoi-dvcs-bac-kan"
 COMPOSITION = "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục II.5"

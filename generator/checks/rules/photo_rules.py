@@ -7,21 +7,17 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from generator.core.findings import Finding, Severity
+from generator.model.privacy import MIN_CAPTION
 from generator.schema.common import Photo
 from generator.schema.walk import iter_instances
-from generator.checks.rules import RuleContext, rule
+from generator.checks.rules.registry import RuleContext, rule
 
 DOC = "hd-02-bdvtu-tuyen-quang-2021"
 CLAUSE = "HD 02-HD/BDVTU Tuyên Quang, mục IV.1"
-MIN_CAPTION = 15  # characters: "what, where, when" does not fit in fewer
 
 
 def iter_photos(obj: Any, path: tuple = ()) -> Iterator[tuple[tuple, Photo]]:
     return iter_instances(obj, Photo, path)
-
-
-def publishable(photo: Photo) -> bool:
-    return photo.publish and photo.approved and bool(photo.caption) and len(photo.caption) >= MIN_CAPTION
 
 
 @rule("PHOTO-FILE-MISSING", "Tệp ảnh có trong thư mục data/", Severity.WARNING, CLAUSE, DOC, "IV.1")

@@ -7,10 +7,10 @@ from typing import Iterator
 
 from generator.core.findings import Finding, Severity
 from generator.core.text import cap
-from generator.checks.integrity import is_village, unit_label
+from generator.model.hierarchy import is_village, unit_label
 from generator.schema.roles import LABELS, TeamRole, VillagePosition
 from generator.core.text import fold
-from generator.checks.rules import RuleContext, rule
+from generator.checks.rules.registry import RuleContext, rule
 
 DOC = "de-an-to-dvcd-bac-giang"
 CLAUSE = "Đề án Tổ DVCĐ Bắc Giang, Phần thứ hai, mục III.2"

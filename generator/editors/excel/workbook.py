@@ -41,6 +41,7 @@ from pydantic_core import PydanticUndefined
 from generator.core.cells import set_cell
 from generator.core.dates import DateError, format_vn_date, parse_vn_date
 from generator.core.findings import Finding, Severity
+from generator.model.hierarchy import commune_of
 from generator.schema.config import DEFAULT_GRADES
 from generator.schema.roles import LABELS, TeamException, TeamRole, VillagePosition
 from generator.schema.team import FoundingDecision, Group, Rating, Team, TeamMember
@@ -246,29 +247,16 @@ def _suggest(text: str, options: list[tuple[str, str]]) -> tuple[str, str] | Non
 
 
 def _villages(dataset) -> list[str]:
-    from generator.checks.integrity import is_village
+    from generator.model.hierarchy import is_village
 
     return [uid for uid in dataset.units if is_village(dataset, uid)]
 
 
-def _commune_of(dataset, unit_id: str) -> str | None:
-    from generator.checks.integrity import is_commune
-
-    seen = set()
-    current = unit_id
-    while current in dataset.units and current not in seen:
-        seen.add(current)
-        if is_commune(dataset, current):
-            return current
-        current = dataset.units[current].obj.parent
-    return None
-
-
 def _village_label(dataset, uid: str) -> str:
-    from generator.checks.integrity import unit_label
+    from generator.model.hierarchy import unit_label
 
     unit = dataset.units[uid].obj
-    commune = _commune_of(dataset, uid)
+    commune = commune_of(dataset, uid)
     text = unit_label(unit)
     if commune and commune != uid:
         text += ", " + unit_label(dataset.units[commune].obj)
@@ -1183,10 +1171,10 @@ def _target(imp: _Importer, tid: str, row: _Row) -> tuple[Path, str]:
         return root / located.file.path, located.file.path
     folder = None
     village = row.values.get("village")
-    commune = _commune_of(ds, village) if village else None
+    commune = commune_of(ds, village) if village else None
     if commune:
         for at in ds.teams.values():  # a team of the same commune shows the folder in use
-            if _commune_of(ds, at.obj.village) == commune:
+            if commune_of(ds, at.obj.village) == commune:
                 parts = Path(at.file.path).parts
                 if len(parts) >= 4 and parts[0] == "data" and parts[1] == "teams":
                     folder = parts[2]

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any, Callable, Iterable, Iterator
 
 from generator.core.cells import csv_text
-from generator.produce.exports import (
+from generator.produce.exports.common import (
     Places, check_profile, detail_fields, latest_rating, person_detail, person_name, record_dump, team_households,
 )
 

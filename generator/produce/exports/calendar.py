@@ -18,7 +18,7 @@ from collections.abc import Callable
 from icalendar import Alarm, Calendar, Event
 
 from generator.core.dates import format_vn_date
-from generator.produce.exports import Places, fixed_moment
+from generator.produce.exports.common import Places, fixed_moment
 
 DOMAIN = "so-tay-dan-van"
 TIMEZONE = "Asia/Ho_Chi_Minh"

@@ -26,7 +26,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from generator.core.cells import FORMULA_START
 from generator.schema.roles import LABELS
-from generator.produce.exports import (
+from generator.produce.exports.common import (
     NOT_PUBLIC, Places, check_profile, detail_fields, fixed_moment, latest_rating, person_detail, person_name,
     team_households,
 )

@@ -19,8 +19,7 @@ FACES = {
 }
 
 
-class FontMissing(Exception):
-    pass
+from generator.core.errors import FontMissing  # noqa: E402 - re-exported for the renderer
 
 
 def font_files() -> dict[tuple[str, str, int], Path]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.model.dataset import Dataset
 from generator.core.findings import Report
-from generator.checks.integrity import level_name, unit_label
+from generator.model.hierarchy import level_name, unit_label
 from generator.schema.config import KIND_LABELS
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 from generator.produce.html import Linker, esc
