@@ -6,8 +6,12 @@ only the glyphs used (subsetting)."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
+from generator.core.errors import FontMissing
+
+FONT_DIRS_ENV = "HANDBOOK_FONT_DIRS"  # folders to look in first (os.pathsep between them)
 SEARCH_DIRS = [Path("/usr/share/fonts/truetype/croscore"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
 FACES = {
     ("Tinos", "normal", 400): "Tinos-Regular.ttf",
@@ -19,18 +23,24 @@ FACES = {
 }
 
 
-from generator.core.errors import FontMissing  # noqa: E402 - re-exported for the renderer
-
-
 def font_files() -> dict[tuple[str, str, int], Path]:
     found = {}
     for key, name in FACES.items():
-        path = next((d / name for d in SEARCH_DIRS if (d / name).is_file()), None)
+        path = next((d / name for d in _search_dirs() if (d / name).is_file()), None)
         if path is None:
             raise FontMissing(
                 f"Không tìm thấy phông chữ {name}. Hãy cài gói fonts-croscore: bash scripts/install-system-packages.sh")
         found[key] = path
     return found
+
+
+def _search_dirs() -> list[Path]:
+    """$HANDBOOK_FONT_DIRS alone when it is set (a machine with the fonts elsewhere), else
+    where Debian and a user put them."""
+    configured = os.environ.get(FONT_DIRS_ENV)
+    if configured is not None:
+        return [Path(d) for d in configured.split(os.pathsep) if d]
+    return SEARCH_DIRS
 
 
 def font_face_css() -> str:
