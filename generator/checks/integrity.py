@@ -4,7 +4,6 @@ citations of sections a document does not have."""
 
 from __future__ import annotations
 
-import typing
 from typing import Any, Iterator
 
 from pydantic import BaseModel
@@ -13,7 +12,7 @@ from generator.core.suggest import suggest
 from generator.model.dataset import Dataset, Located
 from generator.model.hierarchy import is_commune, is_village, level_name
 from generator.core.findings import Finding, Severity
-from generator.schema.common import RefTo
+from generator.schema.introspect import ref_fields
 from generator.schema.config import KIND_LABELS
 from generator.load.yamlload import format_path
 
@@ -27,38 +26,9 @@ _REF_WHERE = {
     "module": "content/modules/",
 }
 
-_ref_cache: dict[type, list[tuple[str, str | None, bool]]] = {}
-
-
-def _ref_fields(model: type[BaseModel]) -> list[tuple[str, str | None, bool]]:
-    """(field name, referenced kind or None, whether the field holds nested models)."""
-    if model not in _ref_cache:
-        fields = []
-        for name, info in model.model_fields.items():
-            kind = next((m.kind for m in info.metadata if isinstance(m, RefTo)), None)
-            nested = False
-            for arg in _flatten(info.annotation):
-                if typing.get_origin(arg) is typing.Annotated:
-                    kind = kind or next((m.kind for m in arg.__metadata__ if isinstance(m, RefTo)), None)
-                if isinstance(arg, type) and issubclass(arg, BaseModel):
-                    nested = True
-            fields.append((name, kind, nested))
-        _ref_cache[model] = fields
-    return _ref_cache[model]
-
-
-def _flatten(annotation: Any) -> Iterator[Any]:
-    yield annotation
-    if typing.get_origin(annotation) is typing.Annotated:
-        yield from _flatten(typing.get_args(annotation)[0])
-        return
-    for arg in typing.get_args(annotation):
-        yield from _flatten(arg)
-
-
 def iter_refs(obj: BaseModel, path: tuple = ()) -> Iterator[tuple[str, str, tuple]]:
     """Every (kind, id, path) reference held anywhere inside a record."""
-    for name, kind, nested in _ref_fields(type(obj)):
+    for name, kind, nested in ref_fields(type(obj)):
         value = getattr(obj, name)
         if value is None:
             continue

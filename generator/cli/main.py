@@ -85,12 +85,16 @@ def check(root: Path, fmt: str, strict: bool) -> None:
 @click.option("--check", "only_check", is_flag=True, help="Chỉ kiểm tra lược đồ trong kho đã khớp với mã nguồn chưa.")
 def schema(root: Path, out: Path | None, only_check: bool) -> None:
     """Ghi lược đồ JSON Schema của từng loại tệp để VS Code gợi ý và gạch chân lỗi khi gõ."""
+    from generator.schema.fieldsdoc import render_fields_doc
     from generator.schema.jsonschema import stale_schemas, write_schemas
 
     _configure_output()
     out = out or (root / "schemas")
+    fields_doc = root / "docs" / "fields.md"  # this repository's field reference
     if only_check:
         stale = stale_schemas(out)
+        if fields_doc.is_file() and fields_doc.read_text(encoding="utf-8") != render_fields_doc():
+            stale.append(str(fields_doc))
         if stale:
             click.echo("Lược đồ đã cũ, hãy chạy “handbook schema”: " + ", ".join(stale), err=True)
             sys.exit(1)
@@ -98,6 +102,9 @@ def schema(root: Path, out: Path | None, only_check: bool) -> None:
         return
     for path in write_schemas(out):
         click.echo(f"Đã ghi {path}")
+    if fields_doc.parent.is_dir():
+        fields_doc.write_text(render_fields_doc(), encoding="utf-8")
+        click.echo(f"Đã ghi {fields_doc}")
 
 
 @main.command(context_settings=CONTEXT)
