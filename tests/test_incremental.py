@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import downloads as downloads_module
 from generator.build import pipeline as build_module
 from generator.build.pipeline import build
 
@@ -38,7 +39,7 @@ def test_a_rebuild_with_nothing_changed_renders_nothing_and_rewrites_nothing(pro
     first = build(project)
     before = snapshot(first.site_dir)
     calls = []
-    monkeypatch.setattr(build_module, "render_all", lambda *a, **k: calls.append(a) or [])
+    monkeypatch.setattr(downloads_module, "render_all", lambda *a, **k: calls.append(a) or [])
     monkeypatch.setattr(build_module, "build_site", lambda *a, **k: calls.append(a))
     again = build(project)
     assert again.skipped and again.rendered_pages == 0
@@ -88,8 +89,8 @@ def _change_a_team(project: Path) -> None:
 def test_one_team_changing_takes_every_agency_calendar_from_the_cache(project, monkeypatch):
     build(project)
     made = []
-    real = build_module.assignment_events_ics
-    monkeypatch.setattr(build_module, "assignment_events_ics", lambda ds, aid: made.append(aid) or real(ds, aid))
+    real = downloads_module.assignment_events_ics
+    monkeypatch.setattr(downloads_module, "assignment_events_ics", lambda ds, aid: made.append(aid) or real(ds, aid))
     _change_a_team(project)
     second = build(project)
     assert made == []  # no assignment file changed: no calendar event was made again

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.build import downloads as downloads_module
 from generator.build import pipeline as build_module
 from generator.build.pipeline import BuildError, build
 from generator.checks.check import check_project
@@ -338,11 +339,11 @@ def test_the_dataset_is_released_before_the_engine_reads_the_pages(tmp_path, mon
 def test_large_data_makes_the_roster_in_the_build_process_with_the_same_bytes(public_site, tmp_path, monkeypatch):
     """Above a size the roster is not forked into the background (the fork's copy of the data
     would double the memory); the workbook and the downloads page must not change."""
-    monkeypatch.setattr(build_module._Roster, "BACKGROUND_MAX_PEOPLE", 0)
+    monkeypatch.setattr(downloads_module.Roster, "BACKGROUND_MAX_PEOPLE", 0)
     forked = []
-    monkeypatch.setattr(build_module, "ProcessPoolExecutor", lambda *a, **k: forked.append(1))
+    monkeypatch.setattr(downloads_module, "ProcessPoolExecutor", lambda *a, **k: forked.append(1))
     site = build(ROOT, out=tmp_path / "site", pdf=True).site_dir
     assert not forked
-    name = f"downloads/{build_module.ROSTER_NAME}"
+    name = f"downloads/{downloads_module.ROSTER_NAME}"
     assert (site / name).read_bytes() == (public_site / name).read_bytes()
     assert (site / "tai-ve.html").read_bytes() == (public_site / "tai-ve.html").read_bytes()
