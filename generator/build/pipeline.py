@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.core.atomic_write import write_file_atomically
 from generator.checks.check import check_project
 from generator.load.fileload import heap_frozen
 from generator.core.findings import Report
@@ -236,10 +237,7 @@ def _read_stamp(path: Path) -> dict:
 
 
 def _write_stamp(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_file_atomically(path, json.dumps(data, ensure_ascii=False))
 
 
 def _copy_or_link(old_site: Path):

@@ -33,17 +33,16 @@ import html
 import io
 import json
 import multiprocessing
-import os
 import re
 import shutil
 import subprocess
-import tempfile
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from generator.core.atomic_write import write_file_atomically
 from generator.core.errors import BuildError
 from generator.model.dataset import Dataset
 from generator.load.fileload import available_workers
@@ -201,11 +200,7 @@ class Guard:
     def _save_cache(self, clean: set[str]) -> None:
         if self.cache_file is None:
             return
-        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".public-scan-", dir=self.cache_file.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"key": self.fingerprint, "clean": sorted(clean)}, out)
-        os.replace(tmp, self.cache_file)
+        write_file_atomically(self.cache_file, json.dumps({"key": self.fingerprint, "clean": sorted(clean)}))
 
 
 def _unique(leaks: list[Leak]) -> list[Leak]:

@@ -10,10 +10,10 @@ file then leaves them alone."""
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from generator.core.atomic_write import write_file_atomically
 
 
 class ArtifactCache:
@@ -33,11 +33,7 @@ class ArtifactCache:
             pass
         data = make()
         self.made += 1
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)  # a reader sees the whole entry or none
+        write_file_atomically(path, data)  # a reader sees the whole entry or none
         return data
 
     def prune(self) -> None:

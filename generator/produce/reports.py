@@ -12,13 +12,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from generator.model.dataset import Dataset
 from generator.produce.exports.rosters import save_workbook
 from generator.core.findings import Report, Severity
 from generator.model.hierarchy import commune_of, level_name, unit_label
-from generator.produce.printing.documents import TEMPLATES, PrintJob, base_css
+from generator.produce.printing.documents import PrintJob, base_css, template_environment
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 
 PERIODS = {"6-thang": ("6_thang", "6 tháng đầu năm"), "nam": ("nam", "năm")}
@@ -169,8 +167,7 @@ def _add(target: Row, row: Row) -> None:
 
 
 def report_job(ds: Dataset, data: PeriodicReport) -> PrintJob:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"]),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = template_environment()
     env.filters["n"] = number_vi
     settings = ds.config.report
     ref = ds.config.reference_date

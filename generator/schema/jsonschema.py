@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.core.atomic_write import write_file_atomically
 from generator.schema.filekinds import KINDS
 
 
@@ -29,9 +30,7 @@ def write_schemas(out_dir: Path) -> list[Path]:
         path = out_dir / f"{kind.name}.schema.json"
         text = render(kind)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(path)
+            write_file_atomically(path, text)
         written.append(path)
     return written
 

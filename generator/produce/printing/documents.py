@@ -35,7 +35,9 @@ class PrintJob:
     kind: str
 
 
-def _env() -> Environment:
+def template_environment() -> Environment:
+    """The one Jinja2 environment of the print stage: autoescaped, strict about undefined
+    names (a misspelt variable is an error, not an empty string)."""
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["j2", "html"]),
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
@@ -78,7 +80,7 @@ def _citation_text(ds: Dataset, citation) -> str:
 
 
 def jobs_for(ds: Dataset, publication_id: str | None = None) -> list[PrintJob]:
-    env = _env()
+    env = template_environment()
     jobs: list[PrintJob] = []
     for pid, at in sorted(ds.publications.items()):
         if publication_id and pid != publication_id:

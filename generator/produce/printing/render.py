@@ -8,11 +8,11 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.core.atomic_write import write_file_atomically
 from generator.produce.printing.documents import PrintJob
 from generator.produce.printing.fonts import font_face_css, fonts_fingerprint
 
@@ -111,11 +111,7 @@ def _with_index(layout: _Layout, book, html: str, index: re.Match):
 def _render_to(args: tuple[str, str, str | None, str]) -> str:
     html, css, variant, target = args
     data = render_pdf_bytes(html, css, variant)
-    # A unique temporary name: two builds may render the same job into the same cache.
-    handle, tmp = tempfile.mkstemp(dir=Path(target).parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    os.replace(tmp, target)
+    write_file_atomically(Path(target), data)  # two builds may render the same job into one cache
     return target
 
 
