@@ -80,9 +80,5 @@ class Report:
             return False
         return not (strict and self.warnings)
 
-    def flatten(self) -> list[tuple]:
-        """Rows for tests: (file, line, code)."""
-        return [(f.file, f.line, f.code) for f in self.sorted()]
-
     def codes(self) -> set[str]:
         return {f.code for f in self.findings}

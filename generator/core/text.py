@@ -176,7 +176,6 @@ def _fold(text: str) -> str:
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _BASE_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_BASE_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "+"}
 
 
 def _letter_key(ch: str) -> tuple[int, int]:

@@ -16,7 +16,6 @@ from generator.core.atomic_write import write_file_atomically
 from generator.produce.printing.documents import PrintJob
 from generator.produce.printing.fonts import font_face_css, fonts_fingerprint
 
-VARIANTS = (None, "pdf/ua-1", "pdf/a-3b")
 
 
 @dataclass(frozen=True)
