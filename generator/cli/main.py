@@ -352,7 +352,9 @@ def template(root: Path, out: Path, with_data: bool, teams: tuple[str, ...]) -> 
 @ROOT_OPTION
 @click.argument("xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra và cho biết sẽ ghi những tệp nào, không ghi gì.")
-def import_(root: Path, xlsx: Path, dry_run: bool) -> None:
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="Dạng kết quả: text cho người đọc, json cho chương trình, github cho chú thích trên pull request.")
+def import_(root: Path, xlsx: Path, dry_run: bool, fmt: str) -> None:
     """Nhập bảng tính Excel đã điền thành các tệp YAML trong data/teams/; báo lỗi theo trang, dòng, cột.
 
     Không ghi đè dữ liệu mà bảng tính không có; có lỗi thì không ghi tệp nào.
@@ -365,12 +367,18 @@ def import_(root: Path, xlsx: Path, dry_run: bool) -> None:
     root = _project_root(root)
     inspection = inspect_import(xlsx)  # size, zip bomb, rows: refused before the project is even loaded
     if not inspection.ok:
-        click.echo(import_report_text(ImportResult(findings=inspection.findings)), nl=False)
-        sys.exit(1)
-    dataset = load_project(root, Report())
-    result = import_teams(xlsx, root / "data", dataset, dry_run=dry_run, inspection=inspection)
-    click.echo(import_report_text(result), nl=False)
-    sys.exit(0 if result.ok else 1)
+        result = ImportResult(findings=inspection.findings)
+    else:
+        dataset = load_project(root, Report())
+        result = import_teams(xlsx, root / "data", dataset, dry_run=dry_run, inspection=inspection)
+    report = Report(findings=list(result.findings), files_read=1)  # the same report `check` gives
+    if fmt == "text":
+        click.echo(import_report_text(result), nl=False)
+    else:
+        from generator.produce.findings_output import as_github, as_json
+
+        click.echo(as_json(report) if fmt == "json" else as_github(report), nl=False)
+    sys.exit(0 if report.valid() else 1)
 
 
 @main.command(context_settings=CONTEXT)
