@@ -14,3 +14,16 @@ def base_project(tmp_path: Path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(BASE, target)
     return target
+
+
+# Whole modules that build sites or PDFs, or drive Chromium: `pytest -m "not slow"` leaves
+# them out for a quick loop (`make test` runs everything). Single slow tests elsewhere carry
+# @pytest.mark.slow themselves.
+SLOW_MODULES = {"test_site_build", "test_site_browser", "test_incremental", "test_pii_build", "test_print"}
+SLOW_TESTS = {"test_editor_saves_what_it_loaded", "test_admin_page_loads_offline"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES or item.originalname in SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)
