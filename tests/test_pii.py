@@ -96,6 +96,28 @@ def test_years_amounts_and_document_numbers_are_not_ids(text):
     assert list(find_id_numbers(text)) == []
 
 
+HASHES = [
+    '"build": "037716966a79"',  # a build id whose first nine digits read as a CMND
+    '"build": "123456789abc"', "anh/mo-hinh-3f0912345678e1c4.jpg", "anh/x-ab037716966779cd.jpg",
+    "b0912345678ffffff",
+]
+
+
+@pytest.mark.parametrize("text", HASHES)
+def test_digits_inside_a_hash_are_neither_a_phone_nor_an_id(text):
+    """Content hashes (photo names, the search index's build id) hold digit runs by chance;
+    the public build's final scan once refused a site for one."""
+    assert Screen().find(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("CCCD037716966779", "id"), ("ĐT0912345678", "phone"), ("sdt0912345678", "phone"),
+    ("ABC037716966779", "id"), ("037716966779", "id"), ("x 0912345678 ab", "phone"),
+])
+def test_a_number_against_a_word_that_is_not_a_hash_is_still_found(text, kind):
+    assert [h.kind for h in Screen().find(text)] == [kind]
+
+
 def test_a_phone_is_not_also_an_id():
     hits = Screen().find("ĐT 84912345678")
     assert [h.kind for h in hits] == ["phone"]

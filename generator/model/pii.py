@@ -11,6 +11,9 @@ What it finds:
   figure (“120.000.000 đồng”), not an ID, unless a word such as CCCD or CMND stands just
   before them. Years, dates, document numbers (“121-CV/BDVTU”) and amounts followed by a
   currency or unit word are never IDs.
+- Neither is found inside a machine identifier: a run of lower-case hexadecimal (a content
+  hash in a photo's file name, a build id), twelve characters or more with a letter a–f in
+  it, holds digit runs by chance.
 - E-mail addresses, except office addresses recorded in the data (`office_email`).
 - The full name (family, middle and given names as recorded; case-insensitive, on word
   boundaries) of a person whose record says `consent_to_publish: false` — unless another
@@ -69,6 +72,24 @@ def _starts_clear(text: str, start: int) -> bool:
     if before.isdigit() or before in "+.,":
         return False
     return not (before in "/-" and start > 1 and text[start - 2].isdigit())
+
+
+_HEX_TOKEN = re.compile(r"[0-9a-f]{12,}")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
+
+
+def _in_hex_token(text: str, start: int, end: int) -> bool:
+    """The digits text[start:end] lie inside a lower-case hexadecimal token (a hash): their
+    maximal run of ASCII letters and digits is twelve or more of 0-9a-f with a letter in it.
+    "cccd…" is an ID word written against its number, not a hash."""
+    first, last = start, end
+    while first > 0 and _WORD_CHAR.match(text, first - 1):
+        first -= 1
+    while last < len(text) and _WORD_CHAR.match(text, last):
+        last += 1
+    token = text[first:last]
+    return (_HEX_TOKEN.fullmatch(token) is not None and not token.isdigit()
+            and not token.startswith("cccd"))
 
 
 def _phone_in(text: str, groups: list[re.Match], prefix: str) -> tuple[int, int] | None:
@@ -137,6 +158,8 @@ def find_phones(text: str) -> Iterator[tuple[int, int, str]]:
                 break
             i, j = found
             first = start if i == 0 else groups[i].start()
+            if _in_hex_token(text, first, groups[j].end()):
+                break
             yield first, groups[j].end(), national_digits(text[first:groups[j].end()])
             groups, prefix = groups[j + 1:], ""
             if groups:
@@ -164,6 +187,8 @@ def find_id_numbers(text: str, lowered: str | None = None) -> Iterator[tuple[int
         if _AMOUNT_AFTER.match(text, end):
             continue
         if len(digits) == 12 and not (digits[0] == "0" and 1 <= int(digits[:3]) <= 96):
+            continue
+        if _in_hex_token(text, m.start(), end):
             continue
         yield m.start(), end
     lowered = lowered if lowered is not None else lower(text)
