@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# No test writes into the repository: the working files of every project a test checks or
+# builds (caches, stamps, the engine's pages) go to a temporary folder, one per project.
+os.environ.setdefault("HANDBOOK_BUILD_DIR", tempfile.mkdtemp(prefix="handbook-work-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = ROOT / "tests" / "fixtures" / "base"

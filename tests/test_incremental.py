@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import downloads as downloads_module
+from generator.core.workdir import work_dir
 from generator.build import pipeline as build_module
 from generator.build.pipeline import build
 
@@ -24,9 +25,9 @@ def project(tmp_path) -> Path:
         shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     # Share the PDF cache with the repository's builds: the PDFs do not depend on the path.
-    (ROOT / "build" / "pdf-cache").mkdir(parents=True, exist_ok=True)
-    (target / "build").mkdir()
-    (target / "build" / "pdf-cache").symlink_to(ROOT / "build" / "pdf-cache", target_is_directory=True)
+    (work_dir(ROOT) / "pdf-cache").mkdir(parents=True, exist_ok=True)
+    work_dir(target).mkdir(parents=True)
+    (work_dir(target) / "pdf-cache").symlink_to(work_dir(ROOT) / "pdf-cache", target_is_directory=True)
     return target
 
 

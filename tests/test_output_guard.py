@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from projects import buildable_base
 
+from generator.core.workdir import work_dir
+
 
 
 def _project(tmp_path: Path) -> Path:
@@ -90,8 +92,8 @@ def test_the_internal_build_is_refused_where_a_public_build_already_is(tmp_path)
 
 
 def _leftovers(project: Path) -> list[str]:
-    found = [p.name for p in (project / "build").glob("downloads-*")]
-    found += [p.name for p in (project / "build").glob("admin-*")]
+    found = [p.name for p in work_dir(project).glob("downloads-*")]
+    found += [p.name for p in work_dir(project).glob("admin-*")]
     found += [p.name for p in project.glob(".site-*")]
     return found
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.workdir import work_dir
+
 from generator.load import readcache
 from generator.checks.check import check_project
 from test_broken_inputs import CASES, build_project, run_check
@@ -24,7 +26,7 @@ def _findings(report) -> list[tuple]:
 
 
 def _cache_file(root: Path) -> Path:
-    return root / "build" / "cache" / readcache.FILE_NAME
+    return work_dir(root) / "cache" / readcache.FILE_NAME
 
 
 def _cached_names(root: Path) -> set[str]:

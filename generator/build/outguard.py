@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Iterator
 
 from generator.core.errors import OutputRefused
+from generator.core.workdir import work_dir
+
 INPUT_FOLDERS = ("data", "content", "theme", "schemas", "templates", ".git", ".github")
-# build/ is the commands' working folder: its caches and stamps are never an output, but
-# documents may be written into folders of their own inside it (build/pdf, build/bao-cao).
-WORK_FOLDERS = ("build/cache", "build/docs", "build/stamps", "build/pdf-cache")
+# The working folder (build/, or where $HANDBOOK_BUILD_DIR says): its caches and stamps are
+# never an output, but documents may be written into folders of their own inside build/
+# (build/pdf, build/bao-cao).
+WORK_FOLDERS = ("cache", "docs", "stamps", "pdf-cache")
 MARKER = ".handbook-site.json"  # written into every site a build makes: which profile it holds
 DEFAULT_PUBLIC = ("site",)
 
@@ -40,11 +43,11 @@ def refuse_unsafe_out(root: Path, out: Path, site: bool = False) -> Path:
         if out == folder or out.is_relative_to(folder):
             raise OutputRefused(out, f"đây là thư mục đầu vào của dự án ({name}/).",
                                 "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
-    work = (root / "build").resolve()
-    if out == work or (site and out.is_relative_to(work)) or any(
-            out == folder or out.is_relative_to(folder) for folder in ((root / name).resolve() for name in WORK_FOLDERS)):
-        raise OutputRefused(out, "đây là thư mục làm việc của lệnh dựng (build/), nơi giữ bộ nhớ đệm.",
-                            "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
+    for work in {(root / "build").resolve(), work_dir(root).resolve()}:
+        if out == work or (site and out.is_relative_to(work)) or any(
+                out == folder or out.is_relative_to(folder) for folder in (work / name for name in WORK_FOLDERS)):
+            raise OutputRefused(out, "đây là thư mục làm việc của lệnh dựng (build/), nơi giữ bộ nhớ đệm.",
+                                "Chọn một thư mục riêng, ví dụ “site” hoặc “build/pdf”.")
     return out
 
 

@@ -32,6 +32,7 @@ from generator.produce.site.links import url_of
 from generator.produce.site.mkdocs_adapter import EngineError, build_site, page_source
 from generator.produce.site.pages import SiteContent, produce_pages
 from generator.produce.site.search_index import build_search_index
+from generator.core.workdir import work_dir
 
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
 
@@ -79,7 +80,7 @@ def build(root: Path, profile: str = "public", out: Path | None = None, pdf: boo
     root = Path(root).resolve()
     default = default_out(root, profile)
     out = refuse_unsafe_site_out(root, Path(out) if out else default, profile, default)
-    work = root / "build"
+    work = work_dir(root)
     with build_lock(work, out):
         return _build(root, profile, out, pdf, force, work)
 
@@ -151,7 +152,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
              guard: Guard | None = None) -> BuildResult:
     """The engine builds the pages into a new folder beside the site, the downloads join
     them, and the new site takes the old one's place."""
-    work = root / "build"
+    work = work_dir(root)
     new_site = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         # Engine inputs other than the pages: when they are unchanged, only the pages whose
@@ -272,7 +273,7 @@ def _write_admin(site: Path, root: Path) -> str | None:
     the note that says the site has none."""
     from generator.produce.cms import CmsBundleMissing, write_admin
 
-    staging = Path(tempfile.mkdtemp(prefix="admin-", dir=root / "build"))
+    staging = Path(tempfile.mkdtemp(prefix="admin-", dir=work_dir(root)))
     try:
         write_admin(staging, root)
     except CmsBundleMissing as exc:

@@ -50,6 +50,7 @@ from generator.core.fingerprint import code_fingerprint
 from generator.core.phrases import PhraseMatcher, lower, phrase_key
 from generator.model.pii import EMAIL, ID_NUMBER, INTERNAL, NAME, PHONE, SEPARATOR, Screen, national_digits
 from generator.model.pii_screen import screen_for
+from generator.core.workdir import work_dir
 
 BINARY = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".eot",
                     ".wasm", ".mp4", ".webm"})
@@ -112,7 +113,7 @@ class Guard:
                 first = person.address.split(",")[0]
                 if re.search(r"\d", first) and phrase_key(first) not in unit_names:
                     internal.setdefault(phrase_key(person.address), pid)
-        return cls(screen, internal, Path(ds.root) / "build" / "cache" / CACHE_NAME)
+        return cls(screen, internal, work_dir(Path(ds.root)) / "cache" / CACHE_NAME)
 
     # ------------------------------------------------------------------ scanning
     def find(self, text: str) -> list[Leak]:

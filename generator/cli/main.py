@@ -12,6 +12,7 @@ import click
 from generator import __version__
 from generator.cli.vietnamese import install as _vietnamese_click
 from generator.build.outguard import refuse_unsafe_out
+from generator.core.workdir import work_dir
 
 _vietnamese_click()
 
@@ -244,7 +245,7 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
         guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs})
         raise click.UsageError(f"Không có ấn phẩm “{name}”." + (f" Có phải ý bạn là “{guess}”?" if guess else "")
                                + " Chạy “handbook pdf” để xem danh sách.")
-    for item in render_all(chosen, out, root / "build" / "pdf-cache", variant=variant):
+    for item in render_all(chosen, out, work_dir(root) / "pdf-cache", variant=variant):
         click.echo(f"{item.path}{' (từ bộ nhớ đệm)' if item.cached else ''}")
 
 
@@ -270,7 +271,7 @@ def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
         data = compute(dataset, findings, p, y)
         xlsx = out / f"bao-cao-{p}-{y}.xlsx"
         xlsx.write_bytes(report_workbook(dataset, data))
-        rendered = render_all([report_job(dataset, data)], out, root / "build" / "pdf-cache")
+        rendered = render_all([report_job(dataset, data)], out, work_dir(root) / "pdf-cache")
         click.echo(f"{rendered[0].path}\n{xlsx}")
 
 

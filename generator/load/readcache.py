@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from generator.core.fingerprint import code_fingerprint
+from generator.core.workdir import work_dir
 
 CACHE_ENV = "HANDBOOK_READ_CACHE"
 FILE_NAME = "reads.sqlite"
@@ -68,7 +69,7 @@ class ReadCache:
     def open(cls, root: Path) -> ReadCache | None:
         if os.environ.get(CACHE_ENV, "").strip().lower() in ("off", "0", "no", "false"):
             return None
-        path = Path(root) / "build" / "cache" / FILE_NAME
+        path = work_dir(Path(root)) / "cache" / FILE_NAME
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
