@@ -7,8 +7,8 @@ repository's CI checks before anyone merges it.
 - `fields` (with `annotations`): the form of a record, one field per pydantic field, Vietnamese
   labels and hints, selects for enums, relation widgets for references (`RefTo`);
 - `bundle`: `cms_bundle()`, the Decap files `npm ci` installed at the version package.json pins;
-- `page`: `write_admin()`, which writes `<site>/admin/`: index.html, config.yml,
-  handbook-cms.js and the bundle.
+- `page`: `write_admin()`, which writes `<site>/admin/`: index.html and handbook-cms.js (from
+  `files/`), config.yml and the bundle.
 
 Why Decap CMS (npm `decap-cms`, MIT) and not Sveltia CMS: Sveltia (tried at 0.221.1) cannot
 work offline. Its bundle is built to be served from a CDN: its login screen alone, served from

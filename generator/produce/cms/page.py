@@ -1,11 +1,19 @@
 """The admin page: takes a site folder and the dataset root; writes `<site>/admin/` with
 index.html, config.yml (from `cms.config`), handbook-cms.js and the CMS bundle (`cms.bundle`),
-and gives the files written."""
+and gives the files written.
+
+index.html and handbook-cms.js are real files in `files/` beside this module (package data,
+see pyproject.toml), read at run time and filled in with `string.Template`: `$title`,
+`$script` and `$helper` in the page, `$order` in the script (a JavaScript identifier, so the
+file stays valid JavaScript). Everything else in them is written as it is.
+"""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
+from string import Template
 from typing import Any
 
 import yaml
@@ -17,62 +25,34 @@ ADMIN_DIR = "admin"
 PAGE_TITLE = "Biên tập sổ tay"
 PAGE_FILE = "index.html"
 CONFIG_FILE = "config.yml"
-
-INDEX_HTML = """<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>{title}</title>
-<link rel="icon" href="data:,">
-<link rel="cms-config-url" type="text/yaml" href="./config.yml">
-</head>
-<body>
-<noscript>Trang biên tập cần bật JavaScript.</noscript>
-<script src="./{script}"></script>
-<script src="./{helper}"></script>
-</body>
-</html>
-"""
-
-
-HELPER_SCRIPT = "handbook-cms.js"
 # Decap keeps a record's nested maps in Immutable.Map, which forgets the order of its keys beyond
 # eight, so a saved team member came out with its keys shuffled and every pull request rewrote
-# whole files. Before each save this puts every map's keys back in the schema's order (the order
-# of the fields in config.yml); Decap itself orders only the top level.
-HELPER_JS = """// Sinh tự động bởi generator/cms.py: khi lưu, giữ thứ tự khóa theo lược đồ
-// (Decap chỉ giữ thứ tự ở cấp ngoài cùng của bản ghi).
-(function () {
-  var ORDER = %s;
-  function keyed(v) { return !!(v && typeof v === "object" && v["@@__IMMUTABLE_KEYED__@@"]); }
-  function indexed(v) { return !!(v && typeof v === "object" && v["@@__IMMUTABLE_INDEXED__@@"]); }
-  function order(value, tree) {
-    if (indexed(value)) return value.map(function (item) { return order(item, tree); });
-    if (!keyed(value) || !tree) return value;
-    var names = Object.keys(tree);
-    function rank(key) { var i = names.indexOf(key); return i < 0 ? names.length : i; }
-    return value.sortBy(function (v, key) { return rank(key); })
-      .map(function (v, key) { return order(v, tree[key]); });
-  }
-  window.CMS.registerEventListener({
-    name: "preSave",
-    handler: function (event) {
-      var entry = event.entry;
-      var tree = ORDER[entry.get("collection")];
-      if (tree && tree.__files) tree = tree.__files[entry.get("slug")];
-      return tree ? order(entry.get("data"), tree) : undefined;
-    }
-  });
-})();
-"""
+# whole files. Before each save this script puts every map's keys back in the schema's order (the
+# order of the fields in config.yml); Decap itself orders only the top level.
+HELPER_SCRIPT = "handbook-cms.js"
+TEMPLATES = "files"  # folder of the package holding the page and the script
+
+
+def template(name: str) -> Template:
+    """A file of `files/`, as a template (read as bytes: its line ends are written as they are)."""
+    source = resources.files(__package__).joinpath(TEMPLATES, name)
+    return Template(source.read_bytes().decode("utf-8"))
+
+
+def index_html() -> str:
+    """The admin page: loads the CMS script, then the helper, both from beside it."""
+    return template(PAGE_FILE).substitute(title=PAGE_TITLE, script=CMS_SCRIPT, helper=HELPER_SCRIPT)
+
+
+def helper_js(config: dict) -> str:
+    """The helper script, with the key order of `config`'s forms."""
+    return template(HELPER_SCRIPT).substitute(order=json.dumps(key_order(config), ensure_ascii=False))
 
 
 def config_yaml(config: dict) -> str:
     """config.yml: a header that says it is generated, then the configuration."""
     # The header names generator/cms.py, where the code lived (so does the first line of
-    # HELPER_JS): it is part of the output, which the redesign (#13) keeps byte for byte.
+    # files/handbook-cms.js): it is part of the output, which the redesign (#13) keeps byte for byte.
     header = (
         "# Cấu hình trang biên tập (Decap CMS), sinh tự động từ lược đồ dữ liệu bởi generator/cms.py.\n"
         "# Đừng sửa tay: sửa lược đồ rồi tạo lại. backend.repo là kho nội dung trên GitHub.\n"
@@ -119,7 +99,7 @@ def write_admin(site_dir: Path, dataset_root: Path, node_modules: Path | None = 
     config_path = admin / CONFIG_FILE
     config_path.write_text(config_yaml(config), encoding="utf-8")
     helper = admin / HELPER_SCRIPT
-    helper.write_text(HELPER_JS % json.dumps(key_order(config), ensure_ascii=False), encoding="utf-8")
+    helper.write_text(helper_js(config), encoding="utf-8")
     index = admin / PAGE_FILE
-    index.write_text(INDEX_HTML.format(title=PAGE_TITLE, script=CMS_SCRIPT, helper=HELPER_SCRIPT), encoding="utf-8")
+    index.write_text(index_html(), encoding="utf-8")
     return [index, config_path, helper, *written]
