@@ -1,4 +1,4 @@
-"""Web editing (generator/produce/cms.py): the Decap CMS configuration derived from the schemas, and the
+"""Web editing (generator/produce/cms/): the Decap CMS configuration derived from the schemas, and the
 admin page in a real browser (Debian's Chromium through Playwright).
 
 The browser tests need the CMS bundle that `npm ci` installs (node_modules/decap-cms, or the
