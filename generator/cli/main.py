@@ -131,6 +131,18 @@ def rules(fmt: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Dạng kết quả.")
+def codes(fmt: str) -> None:
+    """Liệt kê mọi mã lỗi, cảnh báo và ghi chú mà công cụ có thể báo: mức độ mặc định, tên và bước phát hiện."""
+    from generator.checks.catalogue import all_codes
+    from generator.cli.code_list import as_json, as_text
+
+    _configure_output()
+    click.echo((as_json if fmt == "json" else as_text)(all_codes()), nl=False)
+
+
+@main.command(context_settings=CONTEXT)
 @ROOT_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Dạng kết quả: json cho chương trình và người duyệt.")
