@@ -37,9 +37,8 @@ sys.path.insert(0, str(ROOT))
 from generator.editors.excel import guard as xlsx_guard  # noqa: E402
 from generator.load import yamlload  # noqa: E402
 from generator.model.dataset import load_project  # noqa: E402
-from generator.editors.excel.workbook import (  # noqa: E402
-    SHEET_MEMBERS, columns_of, export_teams_workbook, import_teams, inspect_import,
-)
+from generator.editors.excel.api import export_teams_workbook, import_teams, inspect_import  # noqa: E402
+from generator.editors.excel.columns import SHEET_MEMBERS, columns_of  # noqa: E402
 from generator.core.findings import Report  # noqa: E402
 
 TEAM = "to-phuc-son-thon-dong"
@@ -185,7 +184,7 @@ def main() -> None:
 
 def _import_measuring(path: Path, dataset, sizes: list[int]):
     """A dry run of the import that notes the size of each file it would write."""
-    from generator.editors.excel import workbook as excel_import
+    from generator.editors.excel import importer as excel_import
 
     real = excel_import._would_fail_check
 

@@ -20,9 +20,10 @@ from openpyxl import load_workbook
 
 from generator.checks.check import check_project
 from generator.model.dataset import load_project
-from generator.editors.excel.workbook import (
+from generator.editors.excel.api import export_teams_workbook, import_report_text, import_teams, team_template
+from generator.editors.excel.columns import (
     COLUMNS, DATA_SHEETS, GROUP_KEY, SHEET_GROUPS, SHEET_HELP, SHEET_LISTS, SHEET_MEMBERS, SHEET_RATINGS,
-    SHEET_TEAMS, TEAM_KEY, columns_of, export_teams_workbook, import_report_text, import_teams, team_template,
+    SHEET_TEAMS, TEAM_KEY, columns_of,
 )
 from generator.core.findings import Report, Severity
 from generator.schema.team import Team
@@ -831,7 +832,7 @@ def test_nothing_is_written_that_check_would_reject(project, tmp_path, monkeypat
         assert result.planned == [] and result.written == [] and _hashes(project) == before
 
     # Without this last check the import would write a file `handbook check` rejects.
-    from generator.editors.excel import workbook as excel_import
+    from generator.editors.excel import importer as excel_import
 
     monkeypatch.setattr(excel_import, "_would_fail_check", lambda imp, rendered: False)
     assert import_teams(xlsx, project / "data", dataset).written

@@ -97,7 +97,7 @@ def test_no_report_cell_is_a_formula(poisoned):
 
 
 def test_no_cell_of_the_template_with_data_is_a_formula(poisoned):
-    from generator.editors.excel.workbook import export_teams_workbook
+    from generator.editors.excel.api import export_teams_workbook
 
     ds, _ = poisoned
     assert _assert_no_formula(export_teams_workbook(ds)) >= 3

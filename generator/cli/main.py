@@ -346,7 +346,7 @@ def diff(root: Path, rev: str, new_rev: str | None) -> None:
 def template(root: Path, out: Path, with_data: bool, teams: tuple[str, ...]) -> None:
     """Ghi bảng tính Excel mẫu để cán bộ điền danh sách Tổ Dân vận, thành viên, nhóm và xếp loại."""
     from generator.model.dataset import load_project
-    from generator.editors.excel.workbook import export_teams_workbook, team_template
+    from generator.editors.excel.api import export_teams_workbook, team_template
     from generator.core.findings import Report
 
     _configure_output()
@@ -373,7 +373,7 @@ def import_(root: Path, xlsx: Path, dry_run: bool, fmt: str) -> None:
     Không ghi đè dữ liệu mà bảng tính không có; có lỗi thì không ghi tệp nào.
     """
     from generator.model.dataset import load_project
-    from generator.editors.excel.workbook import ImportResult, import_report_text, import_teams, inspect_import
+    from generator.editors.excel.api import ImportResult, import_report_text, import_teams, inspect_import
     from generator.core.findings import Report
 
     _configure_output()

@@ -1,0 +1,103 @@
+"""The option lists of the workbook's choice columns: takes a dataset (for its villages and
+its rating scale); gives each list as (value written in YAML, label shown in the workbook),
+and reads back what an official typed — the value, its label, “Label (value)” — or suggests
+the option they most likely meant.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+
+from generator.core.text import fold
+from generator.model.hierarchy import commune_of, is_village, unit_label
+from generator.schema.config import DEFAULT_GRADES
+from generator.schema.roles import LABELS, TeamException, TeamRole, VillagePosition
+
+YES, NO = "có", "không"
+YES_WORDS = {"co", "x", "yes", "y", "true", "1", "dong y", "da co", "roi"}
+NO_WORDS = {"khong", "no", "n", "false", "0", "chua", "chua co", "k", "ko"}
+
+
+def _grades(dataset) -> list[tuple[str, str]]:
+    config = getattr(dataset, "config", None)
+    scale = config.rating_scale if config is not None else DEFAULT_GRADES
+    return [(g.id, g.name) for g in scale]
+
+
+def options(name: str, dataset) -> list[tuple[str, str]]:
+    """The (value, label) pairs of the option list `name` (a `Column.choices`)."""
+    if name == "team_role":
+        return [(r.value, LABELS[r.value]) for r in TeamRole]
+    if name == "positions":
+        return [(p.value, LABELS[p.value]) for p in VillagePosition]
+    if name == "exceptions":
+        return [(e.value, LABELS[e.value]) for e in TeamException]
+    if name == "gender":
+        return [("nam", "Nam"), ("nu", "Nữ")]
+    if name == "grade":
+        return _grades(dataset)
+    if name == "yes_no":
+        return [("true", YES), ("false", NO)]
+    raise KeyError(name)
+
+
+def norm(text: str) -> str:
+    """Text compared the forgiving way: no diacritics or case, `_` and `-` read as spaces."""
+    return " ".join(fold(text).replace("_", " ").replace("-", " ").split())
+
+
+@functools.lru_cache(maxsize=64)
+def _lookup_table(options: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for value, label in options:
+        table.setdefault(norm(value), set()).add(value)
+        table.setdefault(norm(label), set()).add(value)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def lookup(text: str, options: list[tuple[str, str]]) -> str | None:
+    """The value an official meant: the value itself, its label, or "Label (value)"."""
+    table = _lookup_table(tuple(options))
+    candidates = [text]
+    if "(" in text and text.rstrip().endswith(")"):
+        outside, inside = text.rstrip()[:-1].split("(", 1)
+        candidates += [inside, outside]
+    for sep in (" – ", " - ", ":"):
+        if sep in text:
+            candidates += text.split(sep, 1)
+    for candidate in candidates:
+        hit = table.get(norm(candidate))
+        if hit and len(hit) == 1:
+            return next(iter(hit))
+    return None
+
+
+def suggest(text: str, options: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """The (value, label) an unknown entry most likely meant, for “Có phải ý bạn là …?”."""
+    keys: dict[str, tuple[str, str]] = {}
+    for value, label in options:
+        keys.setdefault(norm(value), (value, label))
+        keys.setdefault(norm(label), (value, label))
+    typed = norm(text)
+    if len(typed) >= 3:  # the start of a longer label ("Hoàn thành tốt" for "Hoàn thành tốt nhiệm vụ")
+        longer = {keys[k] for k in keys if k.startswith(typed) and k != typed}
+        if len(longer) == 1:
+            return next(iter(longer))
+    guess = difflib.get_close_matches(typed, list(keys), n=1, cutoff=0.6)
+    return keys[guess[0]] if guess else None
+
+
+def villages(dataset) -> list[str]:
+    """Ids of the villages and residential groups of the data: where a team may be set up."""
+    return [uid for uid in dataset.units if is_village(dataset, uid)]
+
+
+def village_label(dataset, uid: str) -> str:
+    """“thôn Đông, xã Phúc Sơn”: a village as officials name it, with its commune."""
+    unit = dataset.units[uid].obj
+    commune = commune_of(dataset, uid)
+    text = unit_label(unit)
+    if commune and commune != uid:
+        text += ", " + unit_label(dataset.units[commune].obj)
+    return text
