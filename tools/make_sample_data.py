@@ -111,7 +111,8 @@ def compact(record: dict) -> dict:
 # YAML output
 
 
-from generator.synth.run import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS, TRAINING_COURSES  # noqa: E402 - shared with synth
+from generator.synth.texts import TRAINING_COURSES  # noqa: E402 - shared with synth
+from generator.synth.vocabulary import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS  # noqa: E402 - shared with synth
 from generator.load.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
 
 written: list[Path] = []
