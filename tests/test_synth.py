@@ -13,6 +13,9 @@ import yaml
 
 from generator.checks.check import check_project
 from generator.produce.stats import compute_stats
+from generator.schema.bloc import Training
+from generator.schema.team import Team
+from generator.synth.model_dicts import record
 from generator.synth.run import REAL_MODELS, SCALES, SynthError, dump_yaml, synthesize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,3 +146,14 @@ def test_emitter_round_trips_awkward_strings():
         "nested": [{"k": "v", "inner": {"x": [1, 2]}, "story": "một\nhai\n"}], "none": [],
     }
     assert yaml.safe_load(dump_yaml(data)) == data  # keys are schema field names, written as they are
+
+
+def test_records_take_the_models_field_order_and_leave_out_none():
+    built = record(Team, sample=True, members=[], id="to-x", village="x-thon-a", activities=None)
+    assert list(built) == ["id", "village", "members", "sample"]
+    assert record(Training, trained=True, date="02/03/2024", course=None) == {"trained": True, "date": "02/03/2024"}
+
+
+def test_a_record_with_a_field_the_model_lacks_fails_where_it_is_built():
+    with pytest.raises(TypeError, match="Team has no field zalo"):
+        record(Team, id="to-x", zalo=True)

@@ -102,19 +102,27 @@ def nfc_all(value):
     return value
 
 
-def compact(record: dict) -> dict:
-    """Drop keys left at None so the files only show what is known."""
-    return {k: v for k, v in record.items() if v is not None}
-
-
 # ---------------------------------------------------------------------------------------
 # YAML output
 
 
-from generator.synth.run import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS, TRAINING_COURSES  # noqa: E402 - shared with synth
+from generator.schema.assignment import Assignment, AssignmentActivity  # noqa: E402
+from generator.schema.bloc import Bloc  # noqa: E402
+from generator.schema.exemplar import Exemplar, Recognition, Result  # noqa: E402
+from generator.schema.person import Person  # noqa: E402
+from generator.schema.team import Rating, Team  # noqa: E402
+from generator.synth import model_dicts  # noqa: E402 - shared with synth
+from generator.synth.texts import TRAINING_COURSES  # noqa: E402 - shared with synth
+from generator.synth.vocabulary import MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS  # noqa: E402 - shared with synth
 from generator.load.yamlwrite import EditorDumper as _Dumper  # noqa: E402 - the editors' YAML style, shared
 
 written: list[Path] = []
+
+
+def shaped(model, fields: dict) -> dict:
+    """The record of a model as `handbook synth` builds it (generator.synth.model_dicts): keys in
+    the model's field order, fields left at None omitted, a field the model lacks an error."""
+    return model_dicts.record(model, **fields)
 
 
 def write_yaml(path: Path, kind: str, data: dict, extra_header: list[str] = (),
@@ -230,7 +238,7 @@ def person(pid: str, district: str, gender: str | None = None, born: tuple[int, 
         "consent_date": fmt(rand_date(dt.date(2023, 4, 1), dt.date(2023, 9, 30))) if agrees else None,
         "sample": True,
     }
-    return compact(record)
+    return shaped(Person, record)
 
 
 # ---------------------------------------------------------------------------------------
@@ -437,7 +445,7 @@ def team_record(v: Village) -> dict:
         if v is TEAM_D and year == 2024:
             continue
         grade = rng.choices(["xuat_sac", "tot", "hoan_thanh"], weights=[3, 6, 1])[0]
-        ratings.append(compact({"year": year, "grade": grade,
+        ratings.append(shaped(Rating, {"year": year, "grade": grade,
                                 "note": "Tổ được chi bộ đề nghị biểu dương" if grade == "xuat_sac" and rng.random() < 0.4 else None}))
 
     meetings = []
@@ -465,10 +473,9 @@ def team_record(v: Village) -> dict:
             activities.append(act)
         activities.sort(key=lambda a: dt.datetime.strptime(a["date"], "%d/%m/%Y"))
 
-    return compact({
+    return shaped(Team, {  # founding_decision: added by the caller (numbers run per commune)
         "id": v.team_id,
         "village": v.id,
-        "founding_decision": None,  # filled by the caller (numbers run per commune)
         "exceptions": ["kiem_nhiem"] if v is TEAM_A else None,
         "exception_note": ("Bí thư chi bộ thôn đồng thời là Phó Chủ tịch UBND xã, kiêm nhiệm nhiều việc; "
                            "chi bộ thống nhất cử đồng chí chi ủy viên, trưởng thôn làm tổ trưởng, "
@@ -491,16 +498,11 @@ def build_teams() -> None:
         for i, v in enumerate(c.villages):
             if v is NO_TEAM_VILLAGE:
                 continue
-            rec = team_record(v)
-            rec["founding_decision"] = {
+            rec = shaped(Team, {**team_record(v), "founding_decision": {  # placed after village, as in the model
                 "number": f"{number + i}-QĐ/ĐU",
                 "date": fmt(pilot_day if i == 0 else rest_day),
                 "issuer": c.party_committee,
-            }
-            # keep schema order: founding_decision right after village
-            order = ["id", "village", "founding_decision", "exceptions", "exception_note", "members", "groups",
-                     "zalo_group", "ratings", "meetings", "activities", "sample"]
-            rec = {k: rec[k] for k in order if k in rec}
+            }})
             notes = []
             if v is TEAM_A:
                 notes.append(("exceptions:", "Cố ý (trường hợp đặc biệt được phép): kiêm nhiệm, tổ trưởng là chi ủy viên, "
@@ -641,7 +643,7 @@ def build_blocs() -> None:
                                   "note": f"Giao ban quý {['I', 'II', 'III', 'IV'][q - 1]}/2024: đánh giá kết quả, "
                                           f"thống nhất nhiệm vụ quý sau"})
 
-        record = compact({
+        record = shaped(Bloc, {
             "id": f"khoi-{c.short}",
             "commune": c.id,
             "members": members,
@@ -862,16 +864,11 @@ MODEL_H = "mh-camera-an-ninh-thang"
 
 def build_models() -> None:
     for m in REAL_MODELS:
-        record = {
+        record = shaped(Exemplar, {
             "id": m["id"], "name": m["name"], "field": m["field"], "implementer": m["implementer"],
             "units": [], "place": m["place"], "period": {"start": 2015}, "summary": m["summary"],
-        }
-        if m["results"]:
-            record["results"] = m["results"]
-        record["story"] = m["story"]
-        record["sources"] = HD_SOURCE
-        record["real"] = True
-        record["sample"] = False
+            "results": m["results"] or None, "story": m["story"], "sources": HD_SOURCE, "real": True, "sample": False,
+        })
         write_yaml(DATA / "models" / f"{m['id']}.yml", "model", record,
                    extra_header=["# Mô hình có thật (real: true), theo Bài Tổ dân vận Hải Dương (19/7/2017), mục MH; "
                                  "không có thông tin cá nhân."])
@@ -887,12 +884,12 @@ def build_models() -> None:
             units, team, implementer, place_label = [c.id], None, f"Khối Dân vận {c.label}", c.label
         full_place = f"{place_label}, {c.label}" if isinstance(where, tuple) else c.label
         summary = f"{implementer} ({c.label}, {c.district_label}) thực hiện mô hình “{name}” trong hai năm 2023–2024."
-        record = compact({
+        record = shaped(Exemplar, {
             "id": mid, "name": name, "field": field, "implementer": implementer, "units": units, "team": team,
             "period": {"start": 2023, "end": 2024}, "summary": summary,
-            "results": [compact({"value": val, "unit": unit, "what": what, "approximate": True if approx else None})
+            "results": [shaped(Result, {"value": val, "unit": unit, "what": what, "approximate": True if approx else None})
                         for val, unit, what, approx in results],
-            "recognition": [compact({"title": t, "by": by, "date": d, "year": y}) for t, by, d, y in recognition] or None,
+            "recognition": [shaped(Recognition, {"title": t, "by": by, "date": d, "year": y}) for t, by, d, y in recognition] or None,
             "story": story.format(v=full_place) + "\n",
         })
         if with_photo:
@@ -1017,8 +1014,8 @@ def activities_for(aid: str, name: str, party_org: str, communes: list[Commune],
             c = communes[(month + len(out)) % len(communes)]
             v = rng.choice(c.villages) if rng.random() < 0.85 else None
             where = f"{v.label}, {c.label}" if v else c.label
-            act = compact({"date": fmt(day), "commune": c.id, "village": v.id if v else None,
-                           "content": rng.choice(pool).format(p=where), "participants": rng.randint(*size)})
+            act = shaped(AssignmentActivity, {"date": fmt(day), "commune": c.id, "village": v.id if v else None,
+                                              "content": rng.choice(pool).format(p=where), "participants": rng.randint(*size)})
             if rng.random() < 0.06:
                 act["photos"] = [{
                     "file": "photos/anh-mau.svg",
@@ -1071,7 +1068,7 @@ def build_assignments() -> None:
 
     for aid, agency, shorts, exemption, size in entries:
         communes = [COMMUNE[s] for s in shorts]
-        record = compact({
+        record = shaped(Assignment, {
             "id": aid,
             "agency": agency,
             "communes": [c.id for c in communes],
