@@ -274,9 +274,8 @@ def test_the_excel_import_emits_only_declared_codes(base_project, tmp_path, decl
     from openpyxl import load_workbook
 
     from generator.core.findings import Report
-    from generator.editors.excel.workbook import (
-        SHEET_GROUPS, SHEET_MEMBERS, SHEET_TEAMS, columns_of, export_teams_workbook, import_teams,
-    )
+    from generator.editors.excel.api import export_teams_workbook, import_teams
+    from generator.editors.excel.columns import SHEET_GROUPS, SHEET_MEMBERS, SHEET_TEAMS, columns_of
     from generator.model.dataset import load_project
 
     dataset = load_project(base_project, Report())

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from generator.model.dataset import Dataset, Located
 from generator.core.findings import Finding, Severity
-from generator.model.hierarchy import unit_label
+from generator.model.hierarchy import commune_of, unit_label
 from generator.load.yamlload import format_path
 
 _ONE_RECORD = (("teams", "Tổ"), ("blocs", "Khối"), ("models", "mô hình"), ("assignments", "phân công"))
@@ -35,11 +35,6 @@ def check_file_names(ds: Dataset) -> list[Finding]:
                 ))
     findings += _team_folders(ds)
     return findings
-
-
-def commune_of(ds: Dataset, village: str) -> str | None:
-    unit = ds.units.get(village)
-    return unit.obj.parent if unit is not None else None
 
 
 def team_folder(at: Located) -> str | None:

@@ -118,7 +118,7 @@ _TABLE = (
     # rules: a rule that fails to run (checks/rules/__init__.py); the rules' own codes are in
     # their registry
     Code("INTERNAL-RULE-ERROR", E, "Một quy tắc gặp lỗi nội bộ (báo cho nhóm phát triển)", "rules"),
-    # editors: the Excel import (editors/excel/guard.py, editors/excel/workbook.py)
+    # editors: the Excel import (generator/editors/excel/)
     Code("IMPORT-UNREADABLE", E, "Không đọc được tệp như một bảng tính Excel (.xlsx)", "editors"),
     Code("IMPORT-TOO-LARGE", E, "Bảng tính vượt giới hạn kích thước", "editors"),
     Code("IMPORT-ZIP-BOMB", E, "Tệp là “bom nén” (zip bomb), không phải bảng tính thật", "editors"),

@@ -46,5 +46,15 @@ def ancestor_at(ds: Dataset, unit_id: str | None, level: str) -> str | None:
     return None
 
 
+def ancestors(ds: Dataset, unit_id: str) -> list[str]:
+    """The units above a unit, the top first (a cycle in the parents ends the chain)."""
+    chain: list[str] = []
+    current = ds.units[unit_id].obj.parent if unit_id in ds.units else None
+    while current and current in ds.units and current not in chain:
+        chain.append(current)
+        current = ds.units[current].obj.parent
+    return list(reversed(chain))
+
+
 def commune_of(ds: Dataset, unit_id: str | None) -> str | None:
     return ancestor_at(ds, unit_id, "xa")

@@ -16,4 +16,5 @@ from generator.produce.exports.api import csv_exports, iter_csv_exports, iter_js
 from generator.produce.exports.calendar import activities_calendar, assignment_events_ics, deadlines_calendar
 from generator.produce.exports.rosters import roster_workbook
 
-__all__ = ["roster_workbook", "json_api", "csv_exports", "iter_json_api", "iter_csv_exports", "deadlines_calendar", "activities_calendar"]
+__all__ = ["roster_workbook", "json_api", "csv_exports", "iter_json_api", "iter_csv_exports", "deadlines_calendar",
+           "activities_calendar", "assignment_events_ics"]

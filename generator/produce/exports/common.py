@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
-from generator.model.hierarchy import level_name, unit_label
+from generator.model.hierarchy import ancestor_at, level_name, unit_label
 from generator.schema.common import Photo
 from generator.schema.person import CONSENT, INTERNAL, Person, visibility_of
 from generator.model.privacy import PROFILES, may_show, photo_publishable
@@ -137,14 +137,7 @@ class Places:
         return self._level.get(uid) if uid else None
 
     def ancestor_at(self, uid: str | None, level: str) -> str | None:
-        seen = set()
-        current = uid
-        while current and current in self.units and current not in seen:
-            if self._level.get(current) == level:
-                return current
-            seen.add(current)
-            current = self.units[current].parent
-        return None
+        return ancestor_at(self.ds, uid, level)
 
     def commune_of(self, uid: str | None) -> str | None:
         return self.ancestor_at(uid, "xa")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.model.dataset import Dataset
 from generator.core.findings import Report
-from generator.model.hierarchy import level_name, unit_label
+from generator.model.hierarchy import ancestors, commune_of, level_name, unit_label
 from generator.schema.config import KIND_LABELS
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 from generator.produce.html import Linker, esc
@@ -69,23 +69,13 @@ class SiteContext:
         return level_name(self.ds, unit_id)
 
     def ancestors(self, unit_id: str) -> list[str]:
-        chain = []
-        current = self.ds.units[unit_id].obj.parent if unit_id in self.ds.units else None
-        while current and current in self.ds.units and current not in chain:
-            chain.append(current)
-            current = self.ds.units[current].obj.parent
-        return list(reversed(chain))
+        return ancestors(self.ds, unit_id)
 
     def children(self, unit_id: str) -> list[str]:
         return list(self._children.get(unit_id, ()))
 
     def commune_of(self, unit_id: str) -> str | None:
-        if self.level(unit_id) == "xa":
-            return unit_id
-        for ancestor in reversed(self.ancestors(unit_id)):
-            if self.level(ancestor) == "xa":
-                return ancestor
-        return None
+        return commune_of(self.ds, unit_id)
 
     def cite(self, page: str, citation) -> str:
         at = self.ds.documents.get(citation.doc)

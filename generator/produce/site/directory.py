@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core.dates import format_vn_date
-from generator.schema.roles import LABELS, TeamRole
+from generator.schema.roles import LABELS
 from generator.core.text import name_sort_key
 from generator.produce.site.context import Page, SiteContext, number_vi, percent_vi, table
 from generator.produce.html import esc, render_markdown

@@ -65,7 +65,7 @@ def _document(ctx: SiteContext, doc, titles: dict[str, str]) -> Page:
     citing = sorted(p for p in ctx.linker.backlinks.get(doc.id, set()) if p != path)
     backlinks = "".join(f'<li><a href="{esc(rel(path, p))}">{esc(titles.get(p, p))}</a></li>' for p in citing)
     body = (f'<table class="dv-facts">{rows}</table>' + sections
-            + f"<h2>Các trang trích dẫn văn bản này</h2>"
+            + "<h2>Các trang trích dẫn văn bản này</h2>"
             + (f'<ul class="dv-backlinks">{backlinks}</ul>' if backlinks else "<p>Chưa có trang nào trích dẫn.</p>"))
     return Page(path, _label(doc), body, section="Văn bản", search_text=f"{_label(doc)} {doc.title} {doc.issuer}",
                 search_boost=0.8)
