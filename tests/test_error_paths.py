@@ -1,7 +1,7 @@
 """Failures a user can meet end in a Vietnamese message and a documented exit code, never a
 traceback: a missing print font, a missing web-editor bundle, an output folder refused. (A
-workbook that is not a workbook: tests/test_excel_import.py; `diff` outside git:
-tests/test_diff_and_ci.py.)"""
+workbook that is not a workbook: tests/test_excel_import.py,
+test_files_that_are_not_workbooks_get_a_vietnamese_error.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from projects import buildable_base
 
-from generator.core.errors import EXIT_CODES, BuildError, FontMissing, HandbookError, OutputRefused
+from generator.core.errors import EXIT_CODES, BuildError, DiffError, FontMissing, HandbookError, OutputRefused
 
 
 def _handbook(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
@@ -48,6 +48,22 @@ def test_a_build_without_the_editor_bundle_says_so_and_the_cms_command_fails(tmp
     result = _handbook("cms", cwd=project, **missing)
     _no_traceback(result)
     assert result.returncode == 1 and "npm ci" in result.stderr
+
+
+def test_diff_outside_a_git_repository_or_with_an_unknown_revision_is_a_vietnamese_error(tmp_path):
+    from pii_project import copy_base
+
+    project = copy_base(tmp_path / "p")
+    result = _handbook("diff", "HEAD", cwd=project, GIT_CEILING_DIRECTORIES=str(tmp_path))
+    _no_traceback(result)
+    assert result.returncode == DiffError.exit_code == 2, result.stderr
+    assert "Không so sánh được" in result.stderr and "không nằm trong một kho git" in result.stderr, result.stderr
+    env = {"GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@b"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env={**os.environ, **env})
+    result = _handbook("diff", "khong-co-ban-nay", cwd=project)
+    _no_traceback(result)
+    assert result.returncode == 2 and "không tìm thấy phiên bản “khong-co-ban-nay”" in result.stderr, result.stderr
 
 
 def test_every_user_facing_error_is_a_click_exception_with_a_documented_exit_code():

@@ -55,8 +55,9 @@ class EditorBundleMissing(HandbookError):
     """The web editor's npm package is not installed (or not at the pinned version)."""
 
 
-class DiffError(HandbookError):
-    """The comparison cannot be made (not a git repository, unknown revision…)."""
+class DiffError(UsageRefused):
+    """The comparison cannot be made (not a git repository, unknown revision…): exit 2, so a
+    CI step tells it from a change that brings errors (exit 1)."""
 
 
 class SynthError(UsageRefused):

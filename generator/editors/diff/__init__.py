@@ -47,7 +47,7 @@ def main_diff(root: Path, rev: str, new_rev: str | None = None) -> int:
         text, report = _summarize(Path(root), rev, new_rev)
     except DiffError as exc:
         print(f"Không so sánh được: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     sys.stdout.write(text)
     sys.stdout.flush()
     return 1 if report.errors else 0
