@@ -179,3 +179,33 @@ def test_the_checker_finds_a_cycle_inside_a_stage(tmp_path):
     files["pkg/checks/integrity.py"] = "def f():\n    from .rules import run\n"
     files["pkg/checks/rules.py"] = "from .integrity import unit_label\n"
     assert cycles(_write(tmp_path, files)) == [["pkg.checks.integrity", "pkg.checks.rules"]]
+
+
+# Each outside library with a replaceable role sits behind one place: the CLI library behind
+# cli/ (and the error tree, whose errors are click's so that click prints them), the site
+# engine behind its adapter, the PDF renderer behind the printing renderer.
+BEHIND_ONE_PLACE = {
+    "click": ("generator/cli/", "generator/core/errors.py"),
+    "mkdocs": ("generator/produce/site/mkdocs_adapter.py",),
+    "weasyprint": ("generator/produce/printing/render.py",),
+}
+
+
+def _outside_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_cli_library_the_site_engine_and_the_pdf_renderer_each_sit_behind_one_place():
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for library in _outside_imports(path) & set(BEHIND_ONE_PLACE):
+            if not rel.startswith(BEHIND_ONE_PLACE[library]):
+                wrong.append(f"{rel} imports {library}")
+    assert wrong == []
