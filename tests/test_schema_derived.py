@@ -41,6 +41,7 @@ from generator.schema.jsonschema import render
 from generator.schema.fieldsdoc import render_fields_doc
 from generator.produce.cms import cms_config
 from generator.checks.check import check_project
+from generator.editors.excel.columns import SHEET_GROUPS, columns_of
 root = Path(sys.argv[1])
 _, report = check_project(root)
 print(json.dumps({
@@ -48,6 +49,7 @@ print(json.dumps({
     "doc": render_fields_doc(),
     "cms": json.dumps(cms_config(root), ensure_ascii=False),
     "errors": [f.message for f in report.errors],
+    "excel": {c.field: [c.header, c.type, c.required, c.minimum, c.maximum] for c in columns_of(SHEET_GROUPS)},
 }, ensure_ascii=False))
 """
 
@@ -59,8 +61,13 @@ def test_adding_a_field_to_the_team_model_changes_only_the_model(tmp_path):
     text = team_py.read_text(encoding="utf-8")
     anchor = '    zalo_group: bool = F('
     assert anchor in text
-    team_py.write_text(text.replace(anchor, '    website: str | None = F("Trang thông tin của Tổ", '
-                                            '"Địa chỉ trang thông tin của Tổ, nếu có.", None)\n' + anchor), encoding="utf-8")
+    text = text.replace(anchor, '    website: str | None = F("Trang thông tin của Tổ", '
+                              '"Địa chỉ trang thông tin của Tổ, nếu có.", None)\n' + anchor)
+    # and two edits of a group's fields: a bound and a title reach the Excel workbook's columns
+    for old, new in (('30 đến 50 hộ.", ge=0)', '30 đến 50 hộ.", ge=1)'), ('F("Địa bàn", ', 'F("Địa bàn dân cư", ')):
+        assert old in text
+        text = text.replace(old, new)
+    team_py.write_text(text, encoding="utf-8")
     project = tmp_path / "p"
     shutil.copytree(BASE, project)
     team_file = project / "data" / "teams" / "xa-a" / "to-thon-1.yml"
@@ -73,3 +80,5 @@ def test_adding_a_field_to_the_team_model_changes_only_the_model(tmp_path):
     assert "| `website` | Trang thông tin của Tổ |" in out["doc"]
     assert "Trang thông tin của Tổ" in out["cms"]
     assert out["errors"] == []
+    assert out["excel"]["households"] == ["Số hộ", "int", True, 1, 100000]  # was 0: the model's bound
+    assert out["excel"]["area"] == ["Địa bàn dân cư", "text", False, None, None]  # the model's new title

@@ -36,6 +36,7 @@ class FieldSpec:
     visibility: str | None  # public, consent, internal (people's fields)
     bounds: dict[str, Any]  # ge, le, gt, lt, min_length, max_length, pattern
     date: bool
+    scalar: str | None = None  # "str", "int", "float" or "bool": the plain type of the value (or each item)
 
 
 def _flatten(annotation: Any) -> Iterator[Any]:
@@ -93,6 +94,7 @@ def fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
             type_words=_type_words(parts, many, ref, nested, choices, date), required=info.is_required(),
             many=many, ref=ref, nested=nested, choices=choices, visibility=extra.get("x-visibility"),
             bounds=_bounds(meta), date=date,
+            scalar=next((p.__name__ for p in parts if p in _SCALARS), None),
         ))
     return tuple(specs)
 
@@ -120,6 +122,17 @@ def _type_words(parts: list, many: bool, ref: str | None, nested, choices, date:
 def ref_fields(model: type[BaseModel]) -> list[tuple[str, str | None, bool]]:
     """(field name, referenced kind or None, whether the field holds nested models)."""
     return [(f.name, f.ref, f.nested is not None) for f in fields_of(model)]
+
+
+def field_at(model: type[BaseModel], dotted: str) -> FieldSpec | None:
+    """The field a dotted path names ("founding_decision.date"), through nested models."""
+    *outer, last = dotted.split(".")
+    for name in outer:
+        spec = next((f for f in fields_of(model) if f.name == name), None)
+        if spec is None or spec.nested is None:
+            return None
+        model = spec.nested
+    return next((f for f in fields_of(model) if f.name == last), None)
 
 
 def walk_models(model: type[BaseModel], path: tuple[str, ...] = (),

@@ -13,6 +13,7 @@ from generator.editors.diff.deltas import changed_fields, plain
 from generator.editors.diff.words import join, quote, title, titles
 from generator.model.dataset import Dataset
 from generator.schema.config import Config
+from generator.schema.introspect import field_at
 
 _RULE_LEVEL = {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú", "off": "tắt", None: "mặc định"}
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".tif", ".tiff"}
@@ -39,7 +40,7 @@ def config_sentences(out: list[str], a: Dataset, b: Dataset) -> None:
         elif name == "thresholds":
             for field in changed_fields(old.thresholds, new.thresholds):
                 before, after = _value(getattr(old.thresholds, field)), _value(getattr(new.thresholds, field))
-                threshold = type(new.thresholds).model_fields[field].title  # as written: “Số hộ tối đa”
+                threshold = field_at(type(new.thresholds), field).title  # as written: “Số hộ tối đa”
                 out.append(f"Đổi ngưỡng “{threshold}” từ {before} thành {after}.")
         elif name == "rules":
             for code in sorted(set(old.rules) | set(new.rules)):

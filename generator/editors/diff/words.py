@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from generator.model.dataset import Dataset
 from generator.model.hierarchy import unit_label
 from generator.schema.roles import LABELS
+from generator.schema.introspect import field_at
 
 MAX_NAMES = 10  # names listed in one sentence; the rest are counted
 
@@ -21,8 +22,8 @@ MAX_NAMES = 10  # names listed in one sentence; the rest are counted
 def title(model: type[BaseModel], name: str) -> str:
     """A field's title as words inside a sentence: “Quy chế hoạt động” → “quy chế hoạt động”,
     but names (“Tổ …”, “UBND”) and abbreviations keep their capitals."""
-    info = model.model_fields.get(name)
-    text = (info.title if info and info.title else name)
+    spec = field_at(model, name)
+    text = spec.title if spec else name
     if text.startswith(("Tổ ", "Khối ", "HĐND", "UBND")) or (len(text) > 1 and text[1].isupper()):
         return text
     return text[:1].lower() + text[1:]

@@ -4,17 +4,20 @@ explanation of each column shown in the drop-down prompts and on the help sheet.
 
 This table is the only place that ties a workbook column to a schema field: the template
 writes its headers, the import finds columns by them (or by the field's name), and a new
-column is one more row here.
+column is one more row here. It holds only layout (order, width, a header where the workbook
+words it otherwise); the title, requiredness, bounds, type and drop-down list of a column come
+from the model through `schema.introspect`, so a change to a field reaches the workbook with
+no edit here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel
 
-from generator.schema.team import FoundingDecision, Group, Rating, Team, TeamMember
+from generator.schema.introspect import field_at
+from generator.schema.team import Group, Rating, Team, TeamMember
 
 SHEET_HELP = "Hướng dẫn"
 SHEET_TEAMS = "To"
@@ -42,44 +45,75 @@ class Column:
     width: int = 16
 
 
-COLUMNS: tuple[Column, ...] = (
-    # To: one row per team (schema Team, FoundingDecision)
-    Column(SHEET_TEAMS, "id", "Mã tổ", "slug", True, width=32),
-    Column(SHEET_TEAMS, "village", "Mã thôn, tổ dân phố", "village", True, width=38),
-    Column(SHEET_TEAMS, "founding_decision.number", "Số quyết định", "text", True, width=16),
-    Column(SHEET_TEAMS, "founding_decision.date", "Ngày quyết định", "date", True, width=16),
-    Column(SHEET_TEAMS, "founding_decision.issuer", "Cấp ủy ban hành", "text", True, width=28),
-    Column(SHEET_TEAMS, "exceptions", "Trường hợp đặc biệt", "choices", False, "exceptions", width=26),
-    Column(SHEET_TEAMS, "exception_note", "Giải thích trường hợp đặc biệt", "text", False, width=40),
-    Column(SHEET_TEAMS, "zalo_group", "Nhóm Zalo (có/không)", "bool", False, "yes_no", width=14),
-    # ThanhVien: one row per member (schema TeamMember)
-    Column(SHEET_MEMBERS, TEAM_KEY, "Mã tổ", "team", True, width=32),
-    Column(SHEET_MEMBERS, "id", "Mã người", "slug", True, width=32),
-    Column(SHEET_MEMBERS, "family_name", "Họ", "text", True, width=12),
-    Column(SHEET_MEMBERS, "middle_name", "Tên đệm", "text", False, width=14),
-    Column(SHEET_MEMBERS, "given_name", "Tên", "text", True, width=12),
-    Column(SHEET_MEMBERS, "gender", "Giới tính", "choice", False, "gender", width=10),
-    Column(SHEET_MEMBERS, "birth_year", "Năm sinh", "int", False, minimum=1900, maximum=2100, width=10),
-    Column(SHEET_MEMBERS, "team_role", "Vai trò trong tổ", "choice", True, "team_role", width=16),
-    Column(SHEET_MEMBERS, "positions", "Chức danh ở thôn", "choices", False, "positions", width=34),
-    Column(SHEET_MEMBERS, "phone", "Điện thoại", "phone", False, width=14),
-    Column(SHEET_MEMBERS, "consent_to_publish", "Đồng ý công khai (có/không)", "bool", False, "yes_no", width=16),
-    Column(SHEET_MEMBERS, GROUP_KEY, "Nhóm", "groups", False, width=28),
-    # Nhom: one row per group (schema Group; its members come from the "Nhóm" column above)
-    Column(SHEET_GROUPS, TEAM_KEY, "Mã tổ", "team", True, width=32),
-    Column(SHEET_GROUPS, "name", "Tên nhóm", "text", True, width=28),
-    Column(SHEET_GROUPS, "leader", "Nhóm trưởng (mã người)", "slug", True, width=32),
-    Column(SHEET_GROUPS, "households", "Số hộ", "int", True, minimum=0, maximum=100000, width=10),
-    Column(SHEET_GROUPS, "area", "Địa bàn", "text", False, width=40),
-    # XepLoai: one row per team and year (schema Rating)
-    Column(SHEET_RATINGS, TEAM_KEY, "Mã tổ", "team", True, width=32),
-    Column(SHEET_RATINGS, "year", "Năm", "int", True, minimum=2000, maximum=2100, width=10),
-    Column(SHEET_RATINGS, "grade", "Xếp loại", "grade", True, "grade", width=32),
-)
-
 SHEET_MODEL: dict[str, type[BaseModel]] = {
     SHEET_TEAMS: Team, SHEET_MEMBERS: TeamMember, SHEET_GROUPS: Group, SHEET_RATINGS: Rating,
 }
+
+# How the workbook checks a cell, where the field's Python type does not say it: an id the
+# import checks as a slug (it becomes a file name), a unit reference that must be a village
+# (its drop-down lists villages), a phone kept as text so its leading 0 survives, a grade on
+# the province's own scale (from config.yml), and the keys that tie the sheets together.
+_CELL_KINDS = {"id": "slug", "village": "village", "phone": "phone", "grade": "grade", "leader": "slug"}
+
+
+def _column(sheet: str, field: str, width: int, header: str | None = None, maximum: int | None = None) -> Column:
+    """A workbook column: layout (sheet, order, width, and a header where the workbook words
+    it differently from the field's title) from here; title, requiredness, bounds, type and
+    drop-down list from the model, through `schema.introspect`."""
+    if field in (TEAM_KEY, GROUP_KEY):  # workbook keys, not schema fields
+        kind = "team" if field == TEAM_KEY else "groups"
+        return Column(sheet, field, header or "", kind, field == TEAM_KEY, width=width)
+    spec = field_at(SHEET_MODEL[sheet], field)
+    if spec is None:
+        raise LookupError(f"the workbook column {sheet}:{field} names no field of {SHEET_MODEL[sheet].__name__}")
+    kind = _CELL_KINDS.get(field.rsplit(".", 1)[-1])
+    if kind is None:
+        kind = ("date" if spec.date else ("choices" if spec.many else "choice") if spec.choices
+                else {"bool": "bool", "int": "int"}.get(spec.scalar or "", "text"))
+    choices = "yes_no" if kind == "bool" else field if kind in ("choice", "choices", "grade") else None
+    return Column(sheet, field, header or spec.title, kind, spec.required, choices,
+                  spec.bounds.get("ge"), maximum if maximum is not None else spec.bounds.get("le"), width)
+
+
+# The workbook, column by column: what is here is layout. A header is given only where the
+# workbook says it otherwise than the field's title: "Mã …" where the cell takes a code, "(có/
+# không)" where it takes yes or no, and the fuller words a column needs without its form.
+COLUMNS: tuple[Column, ...] = (
+    # To: one row per team (schema Team, FoundingDecision)
+    _column(SHEET_TEAMS, "id", 32),
+    _column(SHEET_TEAMS, "village", 38, header="Mã thôn, tổ dân phố"),
+    _column(SHEET_TEAMS, "founding_decision.number", 16),
+    _column(SHEET_TEAMS, "founding_decision.date", 16),
+    _column(SHEET_TEAMS, "founding_decision.issuer", 28),
+    _column(SHEET_TEAMS, "exceptions", 26),
+    _column(SHEET_TEAMS, "exception_note", 40, header="Giải thích trường hợp đặc biệt"),
+    _column(SHEET_TEAMS, "zalo_group", 14, header="Nhóm Zalo (có/không)"),
+    # ThanhVien: one row per member (schema TeamMember)
+    _column(SHEET_MEMBERS, TEAM_KEY, 32, header="Mã tổ"),
+    _column(SHEET_MEMBERS, "id", 32),
+    _column(SHEET_MEMBERS, "family_name", 12),
+    _column(SHEET_MEMBERS, "middle_name", 14),
+    _column(SHEET_MEMBERS, "given_name", 12),
+    _column(SHEET_MEMBERS, "gender", 10),
+    _column(SHEET_MEMBERS, "birth_year", 10),
+    _column(SHEET_MEMBERS, "team_role", 16, header="Vai trò trong tổ"),
+    _column(SHEET_MEMBERS, "positions", 34),
+    _column(SHEET_MEMBERS, "phone", 14),
+    _column(SHEET_MEMBERS, "consent_to_publish", 16, header="Đồng ý công khai (có/không)"),
+    _column(SHEET_MEMBERS, GROUP_KEY, 28, header="Nhóm"),
+    # Nhom: one row per group (schema Group; its members come from the "Nhóm" column above)
+    _column(SHEET_GROUPS, TEAM_KEY, 32, header="Mã tổ"),
+    _column(SHEET_GROUPS, "name", 28),
+    _column(SHEET_GROUPS, "leader", 32, header="Nhóm trưởng (mã người)"),
+    # an upper bound the model does not set: a typing slip (a household count of 400000) is caught in the cell
+    _column(SHEET_GROUPS, "households", 10, header="Số hộ", maximum=100000),
+    _column(SHEET_GROUPS, "area", 40),
+    # XepLoai: one row per team and year (schema Rating)
+    _column(SHEET_RATINGS, TEAM_KEY, 32, header="Mã tổ"),
+    _column(SHEET_RATINGS, "year", 10),
+    _column(SHEET_RATINGS, "grade", 32),
+)
+
 SHEET_TITLE = {
     SHEET_TEAMS: "danh sách Tổ (mỗi Tổ một dòng)",
     SHEET_MEMBERS: "thành viên (mỗi người một dòng)",
@@ -92,15 +126,6 @@ def columns_of(sheet: str) -> list[Column]:
     return [c for c in COLUMNS if c.sheet == sheet]
 
 
-def _field_info(col: Column):
-    """The schema field a column fills (its description becomes the column's help)."""
-    model: Any = SHEET_MODEL[col.sheet]
-    parts = col.field.split(".")
-    for part in parts[:-1]:
-        model = {"founding_decision": FoundingDecision}[part]
-    return model.model_fields.get(parts[-1])
-
-
 def describe(col: Column) -> str:
     """What to write in a column, in Vietnamese: its drop-down prompt and its line on the help
     sheet; taken from the schema's description unless the workbook needs other words."""
@@ -111,8 +136,8 @@ def describe(col: Column) -> str:
                 "Nếu thuộc nhiều nhóm, ngăn cách bằng dấu chấm phẩy.")
     if (col.sheet, col.field) in _EXCEL_NOTES:
         return _EXCEL_NOTES[(col.sheet, col.field)]
-    info = _field_info(col)
-    text = (info.description or "") if info else ""
+    spec = field_at(SHEET_MODEL[col.sheet], col.field)
+    text = spec.description if spec else ""
     if col.type in ("village", "choice", "grade", "bool"):
         text += " Chọn trong danh sách thả xuống."
     return text

@@ -20,6 +20,7 @@ from generator.editors.excel.session import Cell, ImportSession, Row, show
 from generator.load.yamlload import format_path
 from generator.model.validation import _data_path
 from generator.schema.team import Team
+from generator.schema.introspect import field_at
 
 
 def report_schema_errors(imp: ImportSession, exc: ValidationError, data: dict, prov: dict[tuple, Cell], team_row: Row,
@@ -51,7 +52,7 @@ def report_schema_errors(imp: ImportSession, exc: ValidationError, data: dict, p
             continue
         if etype == "missing":
             imp.add("IMPORT-MISSING-VALUE", cell, f"Thiếu giá trị bắt buộc “{header}”.",
-                    "Điền ô này. " + (owner.model_fields[field_name].description if owner and field_name in owner.model_fields else ""))
+                    "Điền ô này. " + (spec.description if owner and (spec := field_at(owner, field_name)) else ""))
         elif etype == "string_pattern_mismatch":
             example = re.sub(r"[^a-z0-9]+", "-", fold(str(node))).strip("-") or "ma-moi"
             imp.add("IMPORT-BAD-CELL", cell,
