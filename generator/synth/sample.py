@@ -30,8 +30,6 @@ import yaml
 from generator.core.dates import format_vn_date as fmt
 from generator.load.yamlwrite import EditorDumper
 from generator.schema.assignment import Agency, Assignment, AssignmentActivity, FiledReport
-from generator.schema.config import Config, ReportSettings
-from generator.schema.config import Province as ProvinceSettings
 from generator.schema.exemplar import Exemplar, Period, Recognition, Result
 from generator.schema.team import FoundingDecision
 from generator.schema.units import FormerName, Successor, Unit, UnitCode, UnitsFile
@@ -48,11 +46,12 @@ from generator.synth.sample_places import (
     FORMER_NAMES, PROVINCE_BECAME, SEED, build_skeleton, by_short, folder, place, short, team_id,
 )
 from generator.synth.sample_texts import (
-    ARMED, ARMED_NOTE, DISTRICT_AGENCIES, GENERAL_WORK, KHOI, PROVINCE_SETTINGS, PROVINCIAL, REAL_MODEL_LINE,
-    REPORT_SETTINGS, SAMPLE_LINE, SPECIAL_WORK, UNITS_LINE,
+    ARMED, ARMED_NOTE, DISTRICT_AGENCIES, GENERAL_WORK, KHOI, PROVINCIAL, REAL_MODEL_LINE, REPORT_RECIPIENTS,
+    SAMPLE_LINE, SPECIAL_WORK, UNITS_LINE,
 )
 from generator.synth.skeleton import Commune, Skeleton
 from generator.synth.spelling import vn
+from generator.synth.units_config import config_file
 
 
 def editor_yaml(data: dict) -> str:
@@ -101,9 +100,8 @@ def clean(data: Path) -> None:
 
 
 def write_config(sk: Skeleton, writer: Writer, at: str) -> None:
-    writer.write(f"{at}config.yml", "config", record(
-        Config, province=record(ProvinceSettings, **PROVINCE_SETTINGS), report=record(ReportSettings, **REPORT_SETTINGS),
-        scheme=sk.scale.scheme, reference_date=fmt(sk.ref), sample=True))
+    data, extra = config_file(sk, recipients=REPORT_RECIPIENTS)
+    writer.write(f"{at}config.yml", "config", data, extra)
 
 
 def write_units(sk: Skeleton, writer: Writer, at: str) -> None:

@@ -20,7 +20,6 @@ from typing import Any
 from generator.core.dates import format_vn_date as fmt
 from generator.schema.bloc import Bloc, BlocMember, BlocRules, Briefing, Dialogue, Training
 from generator.schema.config import KIND_LABELS
-from generator.schema.person import Person
 from generator.schema.team import Group, Meeting, Rating, Team, TeamActivity, TeamMember
 from generator.synth.model_dicts import published_photo, record
 from generator.synth.randomness import days_between, rand_date

@@ -2,10 +2,8 @@
 the four real models of the Hải Dương article (2017) with their figures and citation
 (`real: true`; the synthetic projects copy these four files from data/) and the sixteen
 fictional ones placed in the sample's villages and communes, with their results,
-recognitions and stories.
-
-Longer than the usual module because it is hand-written text, not code: each story is a
-small piece of writing that the website and the PDFs show as it is.
+recognitions and stories. Hand-written text, not code: each story is a small piece of
+writing that the website and the PDFs show as it is.
 """
 
 from __future__ import annotations

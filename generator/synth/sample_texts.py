@@ -178,16 +178,13 @@ SPECIAL_WORK = {
 ARMED_NOTE = "Đơn vị làm nhiệm vụ trực sẵn sàng chiến đấu nên được miễn phân công phụ trách xã (HD 02-HD/BDVTU)."
 
 # ---------------------------------------------------------------------------------------
-# data/config.yml and the comment lines of the files
+# The comment lines of the files, and data/config.yml
 
 SAMPLE_LINE = "# Dữ liệu mẫu: mọi người trong tệp này là hư cấu."
 UNITS_LINE = "# Tỉnh, huyện, xã là đơn vị có thật (trước 01/7/2025); tên thôn, tổ dân phố là hư cấu (sample: true)."
 REAL_MODEL_LINE = ("# Mô hình có thật (real: true), theo Bài Tổ dân vận Hải Dương (19/7/2017), mục MH; "
                    "không có thông tin cá nhân.")
-PROVINCE_SETTINGS = {"name": "Bắc Giang", "unit": "bac-giang", "board": "Ban Dân vận Tỉnh ủy Bắc Giang"}
-REPORT_SETTINGS = {
-    "superior": "TỈNH ỦY BẮC GIANG", "issuer": "BAN DÂN VẬN", "number_suffix": "BC/BDVTU", "place": "Bắc Giang",
-    "signing": "K/T TRƯỞNG BAN", "signer_title": "PHÓ TRƯỞNG BAN",
-    "recipients": ["Ban Dân vận Trung ương (b/c)", "Thường trực Tỉnh ủy (b/c)", "Ban Thường vụ Tỉnh ủy (b/c)",
-                   "Các huyện ủy, thành ủy", "Đảng ủy các xã, phường, thị trấn", "Lưu Văn phòng Ban"],
-}
+# The reports' recipients (data/config.yml); the rest of the configuration is the synthetic
+# generator's for a three-level province (units_config.config_file).
+REPORT_RECIPIENTS = ["Ban Dân vận Trung ương (b/c)", "Thường trực Tỉnh ủy (b/c)", "Ban Thường vụ Tỉnh ủy (b/c)",
+                     "Các huyện ủy, thành ủy", "Đảng ủy các xã, phường, thị trấn", "Lưu Văn phòng Ban"]
