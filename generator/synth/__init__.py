@@ -81,4 +81,13 @@ The modules, in the order a run uses them:
   the models of generator/schema (`model_dicts`);
 - `yamlemit`, `datafiles`: records to YAML text, and to files with their header comments;
 - `run`: the output folder, the copied repository parts, the worker processes and the counts.
+
+The repository's sample (data/, `python tools/make_sample_data.py`) is a small, hand-tuned
+scale of the same builder: `sample` writes it with the skeleton units, `model_dicts`,
+`datafiles` and `units_config`; what is written by hand is data beside it — `sample_places`
+(the real communes, fictional villages, name lists), `sample_texts`, `sample_models` (the four
+real models and sixteen stories), `sample_cases` (the deliberate departures from the rules
+and the comments their files carry); `sample_communes` draws its teams and blocs. Its
+records keep their own draws (one random.Random(2024) for the whole sample) and the editors'
+YAML style, so that data/ stays what it is.
 """

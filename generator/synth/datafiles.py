@@ -1,8 +1,10 @@
-"""Writing the data files: takes a record, the file's path under the output folder, its kind
-and extra comment lines, writes the file — the yaml-language-server comment pointing at the
-kind's schema, the synthetic-data header, then the record's YAML, in NFC — and counts the
-files and bytes it wrote. One Writer per process; it writes through the file descriptor and
-creates a folder only when opening a file in it fails.
+"""Writing the data files: takes a record, the file's path under the output folder, its kind,
+extra comment lines and notes, writes the file — the yaml-language-server comment pointing at
+the kind's schema, the header line, then the record's YAML with each note as a comment above
+the line it explains, in NFC — and counts the files and bytes it wrote. One Writer per
+process; it writes through the file descriptor and creates a folder only when opening a file
+in it fails. The synthetic projects write with `yamlemit`; the repository's sample passes the
+editors' YAML style (`sample_files`), which its files have always had.
 """
 
 from __future__ import annotations
@@ -10,23 +12,44 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 from generator.synth.yamlemit import dump_yaml
 
+Note = tuple[str, str]  # (needle, comment): the comment goes above the first line holding the needle
+
+
+def annotate(body: str, notes: tuple[Note, ...] | list[Note], rel: str) -> str:
+    """The YAML text with each note's comment on its own line above the first line holding
+    the note's needle, at that line's indentation."""
+    lines = body.split("\n")
+    for needle, comment in notes:
+        for i, line in enumerate(lines):
+            if needle in line:
+                lines.insert(i, " " * (len(line) - len(line.lstrip(" "))) + "# " + comment)
+                break
+        else:
+            raise RuntimeError(f"note anchor {needle!r} not found in {rel}")
+    return "\n".join(lines)
+
 
 class Writer:
-    def __init__(self, out: Path, header: str):
+    def __init__(self, out: Path, header: str, dump: Callable[[dict], str] = dump_yaml):
         self.out = out
         self.base = str(out) + os.sep
         self.header = header
+        self.dump = dump
         self.files = 0
         self.bytes = 0
 
-    def write(self, rel: str, kind: str, data: dict, extra: tuple[str, ...] = ()) -> None:
+    def write(self, rel: str, kind: str, data: dict, extra: tuple[str, ...] = (), notes: tuple[Note, ...] = ()) -> None:
         """Write `data` to `rel` (a path with "/" under the output folder), a file of `kind`."""
         depth = rel.count("/")
         schema = "../" * depth + f"schemas/{kind}.schema.json"
-        text = "\n".join((f"# yaml-language-server: $schema={schema}", self.header, *extra)) + "\n" + dump_yaml(data)
+        body = self.dump(data)
+        if notes:
+            body = annotate(body, notes, rel)
+        text = "\n".join((f"# yaml-language-server: $schema={schema}", self.header, *extra)) + "\n" + body
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         raw = text.encode("utf-8")

@@ -28,8 +28,9 @@ def units_file(p: Province) -> tuple[dict, tuple[str, ...]]:
     return record(UnitsFile, units=units), extra
 
 
-def config_file(sk: Skeleton) -> tuple[dict, tuple[str, ...]]:
-    """The record of data/config.yml (the first province is the project's) and its comment lines."""
+def config_file(sk: Skeleton, recipients: list[str] | None = None) -> tuple[dict, tuple[str, ...]]:
+    """The record of data/config.yml (the first province is the project's) and its comment lines;
+    `recipients` of the reports, if given, replace the usual four (the sample lists six)."""
     p = sk.provinces[0]
     upper = f"{'THÀNH ỦY' if p.kind == 'thanh_pho_tw' else 'TỈNH ỦY'} {p.name.upper()}"
     local = "Các huyện ủy, thành ủy" if sk.scale.scheme == "ba-cap" else "Các đảng ủy xã, phường, đặc khu"
@@ -40,7 +41,7 @@ def config_file(sk: Skeleton) -> tuple[dict, tuple[str, ...]]:
     report = record(
         ReportSettings, superior=upper, issuer="BAN DÂN VẬN", number_suffix="BC/BDVTU", place=p.name,
         signing="K/T TRƯỞNG BAN", signer_title="PHÓ TRƯỞNG BAN",
-        recipients=["Ban Dân vận Trung ương (b/c)", f"Thường trực {p.short} (b/c)", local, "Lưu Văn phòng Ban"],
+        recipients=recipients or ["Ban Dân vận Trung ương (b/c)", f"Thường trực {p.short} (b/c)", local, "Lưu Văn phòng Ban"],
     )
     province = record(ProvinceSettings, name=p.name, unit=p.id, board=f"Ban Dân vận {p.short} {p.name}")
     return record(Config, province=province, report=report, scheme=sk.scale.scheme, reference_date=fmt(sk.ref),
