@@ -83,6 +83,20 @@ def test_help_is_vietnamese():
     assert "Liệt kê các quy tắc" in result.stdout
 
 
+COMMANDS = ["build", "check", "cms", "codes", "coverage", "diff", "import", "pdf", "report", "rules", "schema",
+            "serve", "stats", "synth", "template"]
+
+
+def test_the_entry_point_registers_every_command():
+    """The commands live in generator/cli/commands_*.py and register themselves when imported;
+    the entry point pyproject names (generator.cli.main:main) must import every one of them."""
+    from generator.cli.main import main
+
+    assert sorted(main.commands) == COMMANDS
+    listed = run("--help").stdout.split("Lệnh:", 1)[1]
+    assert [line.split()[0] for line in listed.splitlines() if line.startswith("  ") and line[2] != " "] == COMMANDS
+
+
 def test_rules_lists_every_rule_with_its_clause():
     result = run("rules", "--format", "json")
     rules = json.loads(result.stdout)

@@ -1,5 +1,5 @@
 """The fast path (yaml-rs) must never change what a file means: whenever it answers, the
-answer equals the careful path's (PyYAML's node tree turned into data by `_Builder`), and
+answer equals the careful path's (PyYAML's node tree turned into data by `yamlnodes`), and
 the careful path has nothing to say about the file. Otherwise it must decline."""
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""`handbook` commands that read and report on a project without writing it: check, schema
-(which writes the schemas), rules, codes, stats, coverage."""
+"""`handbook` commands about the data and the rules it is held to: each takes a project
+folder (rules and codes: nothing) and gives a report on it — check, stats, coverage, rules,
+codes — or, for schema, the JSON Schemas editors' VS Code reads (the one command here that
+writes). Importing the module registers them on the group."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""`handbook` commands for editors and benchmarks: diff (a change summary), template and
-import (the Excel workbook), synth (a synthetic project)."""
+"""`handbook` commands for editors and benchmarks: diff takes two revisions and gives a change
+summary, template gives the Excel workbook and import takes it back into data/teams/, synth
+gives a synthetic project. Importing the module registers them on the group."""
 
 from __future__ import annotations
 

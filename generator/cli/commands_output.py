@@ -1,5 +1,6 @@
-"""`handbook` commands that make the outputs: build, pdf, report, serve and cms (the web
-editor's admin page)."""
+"""`handbook` commands that make the outputs: each takes a project folder and gives files —
+build (the website), pdf, report, serve (build, then preview) and cms (the web editor's
+admin page). Importing the module registers them on the group."""
 
 from __future__ import annotations
 
@@ -141,7 +142,6 @@ def serve(root: Path, port: int, profile: str) -> None:
                    on_ready=lambda p: click.echo(f"Đang phục vụ tại http://127.0.0.1:{p}/ (Ctrl+C để dừng)."))
     except KeyboardInterrupt:
         click.echo("Đã dừng.")
-
 
 
 @main.command(context_settings=CONTEXT)

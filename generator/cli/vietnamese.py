@@ -1,5 +1,6 @@
-"""Vietnamese for click's own words (usage line, section titles, error messages). Click
-translates through gettext; this maps its English strings, the rest pass through."""
+"""Vietnamese for click's own words: takes click's English strings (usage line, section
+titles, error messages), gives their Vietnamese. Click translates through gettext; `install`
+puts this map in its place, and strings not in it pass through."""
 
 from __future__ import annotations
 

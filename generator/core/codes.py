@@ -44,7 +44,7 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 # it first: FILE-UNKNOWN-KIND is also how the Excel import refuses a team file it would write
 # outside data/teams/ (its pre-check runs the check's own stages on the planned files).
 _TABLE = (
-    # load: bytes → data with line numbers (load/yamlload.py, load/grouped_numbers.py)
+    # load: bytes → data with line numbers (load/yamlload.py, load/yamlnodes.py, load/grouped_numbers.py)
     Code("FILE-UNREADABLE", E, "Không đọc được tệp (quyền đọc, tệp bị xóa hoặc lỗi đĩa)", "load"),
     Code("FILE-TOO-LARGE", E, "Tệp vượt giới hạn kích thước của một tệp dữ liệu", "load"),
     Code("TEXT-NOT-UTF8", E, "Tệp không phải văn bản Unicode (UTF-8)", "load"),

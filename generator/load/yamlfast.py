@@ -40,13 +40,13 @@ _DOCUMENT_MARKERS = ("---", "...", "%")
 # A plain number with a leading zero or a base prefix: 0123, 0x1F, 0o17 stay text here.
 _ZERO_LED = re.compile(r"0[0-9xXoObB_][0-9a-fA-F_]*(?=$|[\s,\]}])", re.M)
 _TOKEN_START = frozenset(" \n[{,:")
-# Every spelling `_Builder._plain` reads as a null, bool or number (text when quoted).
+# Every spelling `yamlnodes.DataBuilder._plain` reads as a null, bool or number (text when quoted).
 _TYPED_IF_PLAIN = re.compile(r"(?:~|null|Null|NULL|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])?$|" + _INT.pattern + "|" + _FLOAT.pattern)
 
 
 def _fast_load(text: str) -> Any:
     """The data of a clean file, parsed by yaml-rs, or `_DECLINED` whenever the answer could
-    differ in any way from the careful path (`_Builder`): that path reads the file instead.
+    differ in any way from the careful path (`yamlnodes`): that path reads the file instead.
     Declined: anything `_FAST_SCREEN` or `_clean_text` flags, any parse error (duplicate
     keys included), non-text keys, floats, dates, nesting deeper than MAX_DEPTH, text that a
     plain scalar of the same spelling would turn into a null, bool or number (it may have
