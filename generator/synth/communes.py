@@ -78,6 +78,18 @@ def _group_sizes(rng: random.Random, n: int) -> list[int]:
     return sizes
 
 
+def add_team_slots(rng: random.Random, add, n: int, exception: bool) -> None:
+    """The members after the leader and the first deputy: the head of the front work committee
+    as a deputy, the heads of the women's and farmers' associations, and n - 5 of the optional
+    positions (no deputy village head where the leader is the village head). The synthetic and
+    the sample teams draw them alike, in the same order."""
+    add("to_pho", ["truong_ban_ctmt"], None, (1955, 1975), 0.6)
+    optional = [s for s in OPTIONAL_SLOTS if not (exception and s == "pho_truong_thon")]
+    for slot in ["chi_hoi_truong_pn", "chi_hoi_truong_nd"] + rng.sample(optional, n - 5):
+        position, gender, born, party = MEMBER_SLOTS[slot]
+        add("thanh_vien", [position], gender, born, party)
+
+
 def team_record(rng: random.Random, sk: Skeleton, c: Commune, v: Village, number: str, founded: dt.date) -> dict:
     region = c.province.region
     year = sk.year
@@ -96,11 +108,7 @@ def team_record(rng: random.Random, sk: Skeleton, c: Commune, v: Village, number
     else:
         add("to_truong", ["bi_thu_chi_bo"], "nam" if rng.random() < 0.75 else "nu", (1958, 1978), 1.0)
         add("to_pho", ["truong_thon"], None, (1965, 1985), 0.7)
-    add("to_pho", ["truong_ban_ctmt"], None, (1955, 1975), 0.6)
-    optional = [s for s in OPTIONAL_SLOTS if not (exception and s == "pho_truong_thon")]
-    for slot in ["chi_hoi_truong_pn", "chi_hoi_truong_nd"] + rng.sample(optional, n - 5):
-        position, gender, born, party = MEMBER_SLOTS[slot]
-        add("thanh_vien", [position], gender, born, party)
+    add_team_slots(rng, add, n, exception)
 
     ids = [m["id"] for m in members]
     pool = ids[:]

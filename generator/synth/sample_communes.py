@@ -21,6 +21,7 @@ from generator.core.dates import format_vn_date as fmt
 from generator.schema.bloc import Bloc, BlocMember, BlocRules, Briefing, Dialogue, Training
 from generator.schema.config import KIND_LABELS
 from generator.schema.team import Group, Meeting, Rating, Team, TeamActivity, TeamMember
+from generator.synth.communes import add_team_slots
 from generator.synth.model_dicts import published_photo, record
 from generator.synth.randomness import days_between, rand_date
 from generator.synth.sample_cases import (
@@ -35,7 +36,7 @@ from generator.synth.sample_texts import BLOC_DUTIES, DIALOGUE_TOPICS, MEETING_T
 from generator.synth.skeleton import Commune, Village
 from generator.synth.spelling import vn
 from generator.synth.texts import TRAINING_COURSES
-from generator.synth.vocabulary import BLOC_ROSTER, MEMBER_SLOTS, OPTIONAL_SLOTS, RELIGIONS
+from generator.synth.vocabulary import BLOC_ROSTER, RELIGIONS
 
 
 class People:
@@ -105,11 +106,7 @@ def team_record(people: People, c: Commune, v: Village, founding: dict, cases: d
     else:
         add("to_truong", ["bi_thu_chi_bo"], rng.choice(["nam", "nam", "nam", "nu"]), (1958, 1978), 1.0)
         add("to_pho", ["truong_thon"], rng.choice(["nam", "nam", "nu"]), (1965, 1985), 0.7)
-    add("to_pho", ["truong_ban_ctmt"], None, (1955, 1975), 0.6)
-    optional = [s for s in OPTIONAL_SLOTS if not (is_a and s == "pho_truong_thon")]
-    for slot in ["chi_hoi_truong_pn", "chi_hoi_truong_nd"] + rng.sample(optional, n - 5):
-        position, gender, born, party = MEMBER_SLOTS[slot]
-        add("thanh_vien", [position], gender, born, party)
+    add_team_slots(rng, add, n, is_a)
 
     ids = [m["id"] for m in members]
     pool = ids[:]
