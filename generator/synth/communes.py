@@ -90,6 +90,20 @@ def add_team_slots(rng: random.Random, add, n: int, exception: bool) -> None:
         add("thanh_vien", [position], gender, born, party)
 
 
+def team_activity(rng: random.Random, c, v, day: dt.date, title: str, content: str, lo: int, hi: int) -> dict:
+    """One activity of a team on `day`: its participants, and in three cases of ten a published
+    photo vetted by the village's Party cell a few days later (the synthetic and sample teams
+    draw them alike)."""
+    participants = rng.randint(lo, hi)
+    photos = None
+    if rng.random() < 0.3:
+        photos = [published_photo(
+            f"{title} tại {v.label}, {c.label}, ngày {vn(day)}; thành viên Tổ Dân vận và Nhân dân cùng tham gia.",
+            f"Chi bộ {v.label}", fmt(day + dt.timedelta(days=rng.randint(1, 4))))]
+    return record(TeamActivity, date=fmt(day), title=title, content=content, participants=participants,
+                  photos=photos)
+
+
 def team_record(rng: random.Random, sk: Skeleton, c: Commune, v: Village, number: str, founded: dt.date) -> dict:
     region = c.province.region
     year = sk.year
@@ -141,14 +155,7 @@ def team_record(rng: random.Random, sk: Skeleton, c: Commune, v: Village, number
     if rng.random() < 0.3:
         title, content, (lo, hi) = rng.choice(TEAM_ACTIVITIES)
         day = rand_date(rng, founded + dt.timedelta(days=20), dt.date(year, 11, 30))
-        participants = rng.randint(lo, hi)
-        photos = None
-        if rng.random() < 0.3:
-            photos = [published_photo(
-                f"{title} tại {v.label}, {c.label}, ngày {vn(day)}; thành viên Tổ Dân vận và Nhân dân cùng tham gia.",
-                f"Chi bộ {v.label}", fmt(day + dt.timedelta(days=rng.randint(1, 4))))]
-        activities.append(record(TeamActivity, date=fmt(day), title=title, content=content,
-                                 participants=participants, photos=photos))
+        activities.append(team_activity(rng, c, v, day, title, content, lo, hi))
 
     return record(
         Team,

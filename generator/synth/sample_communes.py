@@ -20,9 +20,9 @@ from typing import Any
 from generator.core.dates import format_vn_date as fmt
 from generator.schema.bloc import Bloc, BlocMember, BlocRules, Briefing, Dialogue, Training
 from generator.schema.config import KIND_LABELS
-from generator.schema.team import Group, Meeting, Rating, Team, TeamActivity, TeamMember
-from generator.synth.communes import add_team_slots
-from generator.synth.model_dicts import published_photo, record
+from generator.schema.team import Group, Meeting, Rating, Team, TeamMember
+from generator.synth.communes import add_team_slots, team_activity
+from generator.synth.model_dicts import record
 from generator.synth.randomness import days_between, rand_date
 from generator.synth.sample_cases import (
     BLOC_E, BLOC_F, BLOC_F_UNTRAINED, BLOC_G, DEPUTY_IS_VICE_CHAIR, HEAD_IS_SECRETARY, TEAM_A, TEAM_A_EXCEPTION_NOTE,
@@ -34,7 +34,6 @@ from generator.synth.sample_places import (
 )
 from generator.synth.sample_texts import BLOC_DUTIES, DIALOGUE_TOPICS, MEETING_TOPICS, TEAM_ACTIVITIES
 from generator.synth.skeleton import Commune, Village
-from generator.synth.spelling import vn
 from generator.synth.texts import TRAINING_COURSES
 from generator.synth.vocabulary import BLOC_ROSTER, RELIGIONS
 
@@ -147,14 +146,7 @@ def team_record(people: People, c: Commune, v: Village, founding: dict, cases: d
     if rng.random() < 0.4:
         for title, content, (lo, hi) in rng.sample(TEAM_ACTIVITIES, rng.randint(1, 2)):
             day = rand_date(rng, dt.date(2024, 2, 1), dt.date(2024, 11, 30))
-            participants = rng.randint(lo, hi)
-            photos = None
-            if rng.random() < 0.3:
-                photos = [published_photo(
-                    f"{title} tại {v.label}, {c.label}, ngày {vn(day)}; thành viên Tổ Dân vận và Nhân dân cùng tham gia.",
-                    f"Chi bộ {v.label}", fmt(day + dt.timedelta(days=rng.randint(1, 4))))]
-            activities.append(record(TeamActivity, date=fmt(day), title=title, content=content,
-                                     participants=participants, photos=photos))
+            activities.append(team_activity(rng, c, v, day, title, content, lo, hi))
         activities.sort(key=lambda a: dt.datetime.strptime(a["date"], "%d/%m/%Y"))
 
     return record(
