@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import tempfile
 import zipfile
@@ -99,9 +100,12 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
     # data, and the finished site is scanned for it before it replaces the old one.
     guard = Guard.for_dataset(dataset, mask_dataset(dataset)) if profile == "public" else None
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _epoch(dataset.config.reference_date)
-    downloads_dir = Path(tempfile.mkdtemp(prefix="downloads-", dir=work))
-    _return_free_memory()  # what reading the files took and let go
+    # Named first and made inside the `try`: a SIGTERM (raised here as an exception) that
+    # lands just after the folder exists still reaches the `finally` that removes it.
+    downloads_dir = work / f"downloads-{secrets.token_hex(6)}"
     try:
+        downloads_dir.mkdir(parents=True)
+        _return_free_memory()  # what reading the files took and let go
         with heap_frozen():
             content = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
         # Everything from here on needs only the pages: the dataset goes before the search
