@@ -6,7 +6,7 @@ code, never a traceback. The group and what the commands share are in `group`; i
 
 from __future__ import annotations
 
-from generator.cli import commands_data, commands_editors, commands_output  # noqa: F401  (they register the commands)
+from generator.cli import commands_data, commands_editors, commands_new, commands_output  # noqa: F401  (they register the commands)
 from generator.cli.group import main
 
 __all__ = ["main"]

@@ -1,0 +1,26 @@
+"""The tool-facing files of a new content repository: takes the tool's git URL and tag, gives
+the VS Code settings and the CI and pre-commit files (relative path → text).
+
+Interim: the produce stage's editor settings and CI files replace these once they land."""
+
+from __future__ import annotations
+
+import json
+
+from generator.schema.filekinds import KINDS
+
+
+def vscode_files(schema_dir: str = "schemas") -> dict[str, str]:
+    schemas = {f"./{schema_dir}/{k.name}.schema.json": list(k.patterns) for k in KINDS if not k.markdown}
+    settings = {"yaml.schemas": schemas, "yaml.schemaStore.enable": False, "files.encoding": "utf8"}
+    return {".vscode/settings.json": json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
+            ".vscode/extensions.json": json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"}
+
+
+def ci_files(tool_url: str, tool_ref: str, forge: str, branch: str) -> dict[str, str]:
+    return {".pre-commit-config.yaml": (
+        "repos:\n"
+        f"  - repo: {tool_url}\n"
+        f"    rev: {tool_ref}\n"
+        "    hooks:\n"
+        "      - id: handbook-check\n")}
