@@ -141,3 +141,15 @@ def test_an_installed_tool_carries_the_starter_files(tmp_path):
         cwd=tmp_path, env={"PYTHONPATH": str(unpacked), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
     assert probe.returncode == 0, probe.stderr
     assert Path(probe.stdout.strip()) == unpacked / "generator" / "starter"
+
+
+def test_a_gitlab_repository_gets_gitlab_ci_pinned_to_the_tool(tmp_path):
+    target = tmp_path / "gl"
+    result = handbook("new", str(target), "--province", "Lào Cai", "--repo", "nhom/du-an/so-tay", "--forge", "gitlab",
+                      "--tool-url", TOOL_URL, "--tool-ref", "v9.9.9")
+    assert result.returncode == 0, result.stderr
+    ci = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert ci["variables"]["HANDBOOK_GIT_URL"] == TOOL_URL and ci["variables"]["HANDBOOK_REF"] == "v9.9.9"
+    assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    assert ci["kiem-tra"]["artifacts"]["when"] == "always"  # the preview survives a failed check
+    assert not (target / ".github").exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from generator.editors.scaffold.gitlab_ci import gitlab_ci
 from generator.schema.filekinds import KINDS
 
 
@@ -18,7 +19,8 @@ def vscode_files(schema_dir: str = "schemas") -> dict[str, str]:
 
 
 def ci_files(tool_url: str, tool_ref: str, forge: str, branch: str) -> dict[str, str]:
-    return {".pre-commit-config.yaml": (
+    files = {".gitlab-ci.yml": gitlab_ci(tool_url, tool_ref, branch)} if forge == "gitlab" else {}
+    return files | {".pre-commit-config.yaml": (
         "repos:\n"
         f"  - repo: {tool_url}\n"
         f"    rev: {tool_ref}\n"
