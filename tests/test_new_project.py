@@ -59,6 +59,9 @@ def test_config_names_the_province_the_scheme_and_the_repository(made):
     assert config["cms"]["repo"] == "bdv-thai-nguyen/so-tay"
     assert config["report"]["superior"] == "TỈNH ỦY THÁI NGUYÊN"
     assert not any("huyện" in r.lower() for r in config["report"]["recipients"])  # no district after 1/7/2025
+    publications = yaml.safe_load((made / "data/publications.yml").read_text(encoding="utf-8"))["publications"]
+    assert {(p["issuer"], p["place"], p["year"]) for p in publications} == {
+        ("Ban Dân vận Tỉnh ủy Thái Nguyên", "Thái Nguyên", 2026)}  # the covers name this province
 
 
 def test_example_records_are_marked_as_examples(made):

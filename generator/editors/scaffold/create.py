@@ -15,6 +15,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from generator.core.errors import HandbookError, UsageRefused
 from generator.editors.scaffold import skeleton
 from generator.editors.scaffold.readme import readme_text
@@ -61,8 +63,10 @@ def plan(settings: NewProject) -> dict[str, bytes]:
             if path.is_file() and not _SKIPPED.intersection(path.relative_to(root).parts):
                 files[path.relative_to(root).as_posix()] = path.read_bytes()
     body = skeleton.data_files(settings.province, settings.repo, settings.forge, settings.branch)
+    shared = yaml.safe_load(files["data/publications.yml"].decode("utf-8"))
+    body["data/publications.yml"] = ("publications", skeleton.publications(settings.province, shared))
     for rel, (kind, data) in body.items():
-        header = "" if kind == "config" else skeleton.EXAMPLE_NOTE
+        header = skeleton.EXAMPLE_NOTE if kind not in ("config", "publications") else ""
         files[rel] = (header + dump_yaml(data)).encode("utf-8")
     for kind in KINDS:
         files[f"schemas/{kind.name}.schema.json"] = render(kind).encode("utf-8")

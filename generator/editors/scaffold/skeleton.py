@@ -158,6 +158,16 @@ def assignment(p: Province) -> dict:
     }
 
 
+def publications(p: Province, shared: dict) -> dict:
+    """The tool's list of printed editions, issued by this province's board in this year."""
+    out = []
+    for pub in shared["publications"]:
+        pub = dict(pub)
+        pub.update(issuer=p.board, place=p.name, year=p.reference_date.year, edition=1)
+        out.append(pub)
+    return {"publications": out}
+
+
 def data_files(p: Province, repo: str, forge: str, branch: str) -> dict[str, tuple[str, dict]]:
     """Relative path → (file kind, body) of every example data file."""
     return {
