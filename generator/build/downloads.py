@@ -20,6 +20,7 @@ from generator.produce.exports import (
     activities_calendar, assignment_events_ics, deadlines_calendar, iter_csv_exports, iter_json_api, roster_workbook,
 )
 from generator.produce.printing.documents import jobs_for
+from generator.produce.printing.impose import PRINTING_NOTE, impose_saddle_stitch
 from generator.produce.printing.render import render_all
 from generator.produce.quiz_export import write_quiz_exports
 from generator.produce.reports import compute, periods_due, report_job, report_workbook
@@ -75,6 +76,10 @@ def make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool,
         titles = {job.name: job.title for job in jobs}
         for item in render_all(jobs, folder, work / "pdf-cache"):
             listing.append((f"downloads/{item.path.name}", titles[item.name], item.path.stat().st_size))
+            at = dataset.publications.get(item.name)
+            if at is not None and at.obj.paper == "A5" and at.obj.booklet:  # the same booklet, ready to fold
+                listing.append(write_file(folder, f"{item.name}-in-gap.pdf", impose_saddle_stitch(item.path.read_bytes()),
+                                          f"{titles[item.name]} — bản in gấp thành cuốn ({PRINTING_NOTE})"))
     for path in write_quiz_exports(dataset, folder / "moodle"):
         label = "Câu hỏi kiểm tra cho Moodle (XML)" if path.name.endswith(".xml") else "Câu hỏi kiểm tra cho Moodle (GIFT)"
         module = dataset.modules.get(path.name.split(".")[0])

@@ -1,0 +1,51 @@
+"""Booklets for office printers: the saddle-stitch imposition of an A5 booklet onto A4 landscape
+sides, checked by reading the text of each half-sheet (`pdftotext` cropped to one half)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+import weasyprint
+from pypdf import PdfReader
+
+from generator.produce.printing.impose import impose_saddle_stitch, saddle_order
+
+
+def booklet(pages: int) -> bytes:
+    body = "".join(f'<p style="page-break-after: always">Trang {n}</p>' for n in range(1, pages + 1))
+    return weasyprint.HTML(string=f"<style>@page {{ size: A5 }}</style>{body}").write_pdf()
+
+
+def half_text(pdf: Path, side: int, left: bool, width: int, height: int) -> str:
+    x = 0 if left else width // 2
+    out = subprocess.run(["pdftotext", "-f", str(side), "-l", str(side), "-x", str(x), "-y", "0", "-W",
+                          str(width // 2), "-H", str(height), "-r", "72", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return " ".join(out.split())
+
+
+def test_the_order_of_a_four_page_booklet():
+    assert saddle_order(4) == [(4, 1), (2, 3)]
+    assert saddle_order(5)[:2] == [(None, 1), (2, None)]  # 8 pages: the blanks go at the end
+
+
+@pytest.mark.parametrize("pages", [4, 37, 100])
+def test_each_half_sheet_holds_the_page_saddle_stitching_needs(tmp_path, pages):
+    imposed = tmp_path / "gap.pdf"
+    imposed.write_bytes(impose_saddle_stitch(booklet(pages)))
+    reader = PdfReader(imposed)
+    padded = -(-pages // 4) * 4
+    assert len(reader.pages) == padded // 2  # two sides per sheet
+    width, height = (round(float(v)) for v in reader.pages[0].mediabox[2:])
+    assert (width, height) == (842, 595)  # A4 landscape in points
+    for index, side in enumerate(reader.pages, start=1):
+        sheet, back = divmod(index - 1, 2)
+        left, right = (2 * sheet + 2, padded - 2 * sheet - 1) if back else (padded - 2 * sheet, 2 * sheet + 1)
+        for number, is_left in ((left, True), (right, False)):
+            text = half_text(imposed, index, is_left, width, height)
+            assert text == (f"Trang {number}" if number <= pages else ""), (pages, index, is_left, text)
+    # folded, the sheets read 1, 2, 3, … m: every page appears exactly once
+    seen = sorted(n for pair in saddle_order(pages) for n in pair if n)
+    assert seen == list(range(1, pages + 1))
