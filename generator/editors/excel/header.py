@@ -131,7 +131,7 @@ def _fits(imp, col: Column, samples: list[Any]) -> bool:
     from generator.editors.excel.values import parse_cell
 
     scratch = ImportSession(imp.path, imp.data_dir, imp.dataset)
-    scratch.option_lists = imp.option_lists  # shared: made once per import
+    scratch.option_lists, scratch.lookup_tables = imp.option_lists, imp.lookup_tables  # made once per import
     for value in samples:
         if parse_cell(scratch, col, value, Cell(col.sheet, 0, None, col.header)) is ABSENT or scratch.findings:
             return False

@@ -53,6 +53,12 @@ def norm(text: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _lookup_table(options: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    return lookup_table(options)
+
+
+def lookup_table(options) -> dict[str, frozenset[str]]:
+    """What `lookup` reads: every option's value and label, compared the forgiving way. An
+    import makes it once per list (a province has thousands of villages)."""
     table: dict[str, set[str]] = {}
     for value, label in options:
         table.setdefault(norm(value), set()).add(value)
@@ -60,9 +66,10 @@ def _lookup_table(options: tuple[tuple[str, str], ...]) -> dict[str, frozenset[s
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def lookup(text: str, options: list[tuple[str, str]]) -> str | None:
-    """The value an official meant: the value itself, its label, or "Label (value)"."""
-    table = _lookup_table(tuple(options))
+def lookup(text: str, options: list[tuple[str, str]] | dict[str, frozenset[str]]) -> str | None:
+    """The value an official meant: the value itself, its label, or "Label (value)";
+    `options` may be the list or its `lookup_table`."""
+    table = options if isinstance(options, dict) else _lookup_table(tuple(options))
     candidates = [text]
     if "(" in text and text.rstrip().endswith(")"):
         outside, inside = text.rstrip()[:-1].split("(", 1)

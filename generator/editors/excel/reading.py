@@ -1,12 +1,19 @@
 """Reading a filled workbook into rows: takes an import session (the workbook's path and
 what `guard` found before parsing); gives, for each data sheet present, its rows with every
 cell parsed for its column (`values`), and findings at Sheet!Cell for a missing sheet or
-required column, an unknown or repeated column, formulas and error values (`cells`),
-merged data cells and a sheet past the row limit.
+required column, an unknown, renamed or repeated column, formulas and error values
+(`cells`), merged data cells and a sheet past the row limit.
 
-Columns are found by their header (or the field's name), whatever their order; a sheet or
-an optional column left out of the workbook is recorded in `session.present`, so the fields
-it would carry are kept from the existing files rather than cleared.
+The header row is looked for in a sheet's first rows (`header`), so a title, a blank row or
+a unit line above it (merged across the top or not) is read past; data starts on the row
+below it. Columns are found by their header (or the field's name), whatever their order and
+however retyped; a column the template does not know is an error where it holds data that
+looks like a template column the sheet lacks (renamed: its data would otherwise be lost
+without a word), a warning otherwise. A key cell merged down (a team's code over its members,
+a group's name over its people) is read as its value repeated on each row; any other merged
+data cell is refused. A sheet or an optional column left out of the workbook is recorded in
+`session.present`, so the fields it would carry are kept from the existing files rather than
+cleared.
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ def export_teams_workbook(dataset, team_ids: Iterable[str] | None = None) -> byt
     return _build_workbook(dataset, teams)
 
 
-def _cell_value(col: Column, value: Any, dataset) -> Any:
+def _cell_value(col: Column, value: Any, dataset, village_labels: dict[str, str]) -> Any:
     if value is None:
         return None
     if col.type == "bool":
@@ -58,13 +58,13 @@ def _cell_value(col: Column, value: Any, dataset) -> Any:
         items = [labels.get(getattr(v, "value", v), getattr(v, "value", v)) for v in value]
         return "; ".join(items) if items else None
     if col.type == "village":  # by name, as the drop-down shows it
-        return dict(village_options(dataset)).get(value, value)
+        return village_labels.get(value, value)
     if col.type == "date":
         return value
     return value
 
 
-def _rows_for(team: Team, dataset) -> dict[str, list[list[Any]]]:
+def _rows_for(team: Team, dataset, village_labels: dict[str, str]) -> dict[str, list[list[Any]]]:
     def row(sheet: str, record: Any, extra: dict[str, Any]) -> list[Any]:
         out = []
         for col in columns_of(sheet):
@@ -74,7 +74,7 @@ def _rows_for(team: Team, dataset) -> dict[str, list[list[Any]]]:
             value = record
             for part in col.field.split("."):
                 value = getattr(value, part)
-            out.append(_cell_value(col, value, dataset))
+            out.append(_cell_value(col, value, dataset, village_labels))
         return out
 
     groups_of: dict[str, list[str]] = {}
@@ -98,8 +98,9 @@ def _build_workbook(dataset, teams: list[Team]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     rows: dict[str, list[list[Any]]] = {s: [] for s in DATA_SHEETS}
+    village_labels = dict(village_options(dataset)) if teams else {}
     for team in teams:
-        for sheet, more in _rows_for(team, dataset).items():
+        for sheet, more in _rows_for(team, dataset, village_labels).items():
             rows[sheet].extend(more)
     last_row = max([TEMPLATE_ROWS] + [len(r) + 500 for r in rows.values()])
 
@@ -256,7 +257,7 @@ def _write_help(ws, dataset) -> None:
         ("5.", "", "Gửi tệp cho người quản lý dữ liệu, hoặc tự chạy: handbook import <tên tệp>.xlsx. Chương trình báo lỗi theo trang, dòng, cột (ví dụ ThanhVien!H12); sửa xong thì nhập lại."),
         (),
         ("Lưu ý",),
-        ("•", "", "Dòng 1 của mỗi trang là tiêu đề cột: không sửa, không xóa. Cột có dấu * là bắt buộc."),
+        ("•", "", "Dòng 1 của mỗi trang là tiêu đề cột: không đổi tên, không xóa cột. Cột có dấu * là bắt buộc."),
         ("•", "", "Ngày ghi theo ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 03/6/2013. Nếu Excel tự đổi ngày sang kiểu tháng/ngày, hãy gõ dấu nháy ' trước ngày (’03/6/2013)."),
         ("•", "", "Các cột có danh sách thả xuống (thôn, vai trò, chức danh, giới tính, có/không, xếp loại, trường hợp đặc biệt): chọn trong danh sách thay vì gõ tay. Gõ tay thì ghi đúng tên như trong danh sách (không dấu cũng được) hoặc mã."),
         ("•", "", "Chức danh ở thôn và trường hợp đặc biệt: chọn một giá trị trong danh sách; nhiều giá trị thì gõ, ngăn cách bằng dấu chấm phẩy, ví dụ: Bí thư chi bộ; Người có uy tín."),
