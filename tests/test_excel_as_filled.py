@@ -198,6 +198,18 @@ def test_a_renamed_column_is_found_by_its_values_under_a_title(project, tmp_path
     assert "“Điện thoại”" in result.output
 
 
+def test_a_renamed_required_column_is_named_once(project, tmp_path):
+    wb = _workbook(project, tmp_path)
+    wb[SHEET_MEMBERS].cell(1, _col(SHEET_MEMBERS, "team")).value = "Mã số tổ"
+    xlsx = tmp_path / "ma-so-to.xlsx"
+    wb.save(xlsx)
+    result = _import(project, xlsx, "--format", "json")
+    assert result.exit_code == 1
+    findings = [(f["code"], f["path"]) for f in json.loads(result.output)["findings"]]
+    assert findings == [("IMPORT-RENAMED-COLUMN", f"{SHEET_MEMBERS}!A1")]  # not also "thiếu cột Mã tổ"
+    assert "“Mã tổ”" in json.loads(result.output)["findings"][0]["message"]
+
+
 def test_an_extra_column_without_a_missing_one_stays_a_warning(project, tmp_path):
     wb = _workbook(project, tmp_path)
     ws = wb[SHEET_MEMBERS]
