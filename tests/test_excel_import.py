@@ -135,7 +135,11 @@ def test_template_has_sheets_headers_and_validations(original):
     roles = [c.value for c in dropdown(SHEET_MEMBERS, "team_role")]
     assert roles == ["Tổ trưởng", "Tổ phó", "Thành viên"]
     villages = [c.value for c in dropdown(SHEET_TEAMS, "village")]
-    assert "bg-tan-yen-phuc-son-thon-dong" in villages and len(villages) == 70
+    assert "Thôn Đông (xã Phúc Sơn)" in villages and len(villages) == len(set(villages)) == 70  # names, not codes
+    positions = [c.value for c in dropdown(SHEET_MEMBERS, "positions")]
+    assert positions[:2] == ["Bí thư chi bộ", "Phó Bí thư chi bộ"] and "bi_thu_chi_bo" not in positions
+    assert [c.value for c in dropdown(SHEET_TEAMS, "exceptions")] == [
+        "Thôn chưa có chi bộ", "Một người kiêm nhiều chức danh", "Thôn chưa có chi bộ; Một người kiêm nhiều chức danh"]
     assert [c.value for c in dropdown(SHEET_TEAMS, "zalo_group")] == ["có", "không"]
     assert [c.value for c in dropdown(SHEET_MEMBERS, "gender")] == ["Nam", "Nữ"]
     assert [c.value for c in dropdown(SHEET_RATINGS, "grade")] == [g.name for g in original.config.rating_scale]
@@ -343,7 +347,7 @@ def test_bad_cells_are_located_and_nothing_is_written(original, project, tmp_pat
     role = by_path[f"{SHEET_MEMBERS}!{_letter(SHEET_MEMBERS, 'team_role')}2"]
     assert "Có phải ý bạn là “Tổ trưởng” (to_truong)?" in role.message
     village = by_path[f"{SHEET_TEAMS}!B3"]
-    assert "Có phải ý bạn là “bg-luc-ngan-tan-son-thon-na-hin”" in village.message
+    assert "Có phải ý bạn là “Thôn Nà Hin (xã Tân Sơn)” (mã bg-luc-ngan-tan-son-thon-na-hin)?" in village.message
     assert "không có thật trên lịch" in by_path[f"{SHEET_TEAMS}!D2"].message
     assert "dòng 8" in by_path[f"{SHEET_MEMBERS}!B9"].message
     assert result.written == []
@@ -629,26 +633,53 @@ def test_cached_results_are_not_taken_for_data(shared, tmp_path, cell_xml, code)
 
 def test_merged_data_cells_are_refused_with_their_range(shared, tmp_path):
     project, dataset = shared
-    group_col = _letter(SHEET_MEMBERS, GROUP_KEY)
+    family, households = _letter(SHEET_MEMBERS, "family_name"), _letter(SHEET_GROUPS, "households")
 
     def edit(wb):
-        wb[SHEET_GROUPS].merge_cells("A2:A3")  # the team id written once for two groups
-        wb[SHEET_MEMBERS].merge_cells(f"{group_col}5:{group_col}7")  # a group name over three members (one a leader)
+        wb[SHEET_GROUPS].merge_cells(f"{households}2:{households}3")  # one household count for two groups
+        wb[SHEET_MEMBERS].merge_cells(f"{family}5:{family}7")  # a family name over three people
+        wb[SHEET_MEMBERS].merge_cells("A9:B9")  # across two columns: never a value repeated down
         wb[SHEET_MEMBERS].merge_cells("P5:Q9")  # beside the template's columns: nothing the import reads
 
     xlsx = _plain_workbook(dataset, tmp_path / "gop-o.xlsx", edit)
     before = _hashes(project)
     result = import_teams(xlsx, project / "data", dataset)
     merged = {f.path: f for f in result.findings if f.code == "IMPORT-MERGED-CELLS"}
-    assert set(merged) == {f"{SHEET_GROUPS}!A2", f"{SHEET_MEMBERS}!{group_col}5"}, import_report_text(result)
-    assert "A2:A3" in merged[f"{SHEET_GROUPS}!A2"].message and "dòng 3" in merged[f"{SHEET_GROUPS}!A2"].message
-    members = merged[f"{SHEET_MEMBERS}!{group_col}5"]
-    assert f"{group_col}5:{group_col}7" in members.message and "các dòng 6–7" in members.message and "“Nhóm”" in members.message
+    assert set(merged) == {f"{SHEET_GROUPS}!{households}2", f"{SHEET_MEMBERS}!{family}5", f"{SHEET_MEMBERS}!A9"}, \
+        import_report_text(result)
+    groups = merged[f"{SHEET_GROUPS}!{households}2"]
+    assert f"{households}2:{households}3" in groups.message and "dòng 3" in groups.message
+    members = merged[f"{SHEET_MEMBERS}!{family}5"]
+    assert f"{family}5:{family}7" in members.message and "các dòng 6–7" in members.message and "“Họ”" in members.message
     assert "Unmerge" in members.hint and members.severity is Severity.ERROR
     # the cells under a merge read as empty: that is the merge's finding, not one of their own
-    assert not [f for f in result.findings if f.path in (f"{SHEET_GROUPS}!A3", f"{SHEET_MEMBERS}!{group_col}6")]
-    assert not [f for f in result.findings if f.code == "IMPORT-LEADER-NOT-IN-GROUP"]  # a leader's group merged away
+    assert not [f for f in result.findings if f.path in (f"{SHEET_GROUPS}!{households}3", f"{SHEET_MEMBERS}!{family}6")]
     assert result.written == [] and _hashes(project) == before
+
+
+def test_merged_key_cells_are_read_as_the_value_repeated(original, project, tmp_path):
+    """Officials write a team's code once, merged down over its rows, and a group's name
+    once over its members: those merges mean the value on every row."""
+    dataset = load_project(project, Report())
+    before = _hashes(project)
+    group_col = _col(SHEET_MEMBERS, GROUP_KEY)
+
+    def edit(wb):
+        members, groups = wb[SHEET_MEMBERS], wb[SHEET_GROUPS]
+        n_members, n_groups = _filled_rows(members), _filled_rows(groups)
+        names = [members.cell(r, group_col).value for r in range(2, n_members + 2)]
+        run = next(r for r in range(2, n_members + 1) if names[r - 2] and names[r - 2] == names[r - 1])
+        members.merge_cells(start_row=run, end_row=run + 1, start_column=group_col, end_column=group_col)
+        members.merge_cells(f"A2:A{n_members + 1}")
+        groups.merge_cells(f"A2:A{n_groups + 1}")
+
+    xlsx = _plain_workbook(dataset, tmp_path / "gop-ma-to.xlsx", edit)
+    wb = load_workbook(xlsx)
+    assert wb[SHEET_MEMBERS].cell(3, 1).value is None and len(wb[SHEET_MEMBERS].merged_cells.ranges) == 2
+    result = import_teams(xlsx, project / "data", dataset)
+    assert result.findings == [], import_report_text(result)
+    assert result.teams == [PLAIN_TEAM] and len(result.unchanged) == 1 and result.written == []  # the same data
+    assert _hashes(project) == before
 
 
 def _zip_bomb(path: Path, megabytes: int = 200) -> Path:

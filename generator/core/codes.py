@@ -126,6 +126,7 @@ _TABLE = (
     Code("IMPORT-MISSING-SHEET", E, "Bảng tính thiếu một trang của mẫu", "editors"),
     Code("IMPORT-MISSING-COLUMN", E, "Trang thiếu cột bắt buộc", "editors"),
     Code("IMPORT-UNKNOWN-COLUMN", W, "Cột không thuộc mẫu (dữ liệu trong cột bị bỏ qua)", "editors"),
+    Code("IMPORT-RENAMED-COLUMN", E, "Cột lạ có dữ liệu trong khi trang thiếu cột tương ứng của mẫu (cột bị đổi tên)", "editors"),
     Code("IMPORT-DUPLICATE-COLUMN", W, "Cột xuất hiện hai lần (chỉ cột đầu được đọc)", "editors"),
     Code("IMPORT-MERGED-CELLS", E, "Ô dữ liệu bị gộp (merge)", "editors"),
     Code("IMPORT-FORMULA", E, "Ô chứa công thức thay vì giá trị", "editors"),

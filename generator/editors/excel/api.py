@@ -6,7 +6,10 @@ its text for the terminal (`import_report_text`). `inspect_import` runs the chec
 before a workbook is parsed, cheap enough to run before the project is loaded.
 
 The workbook has one sheet per kind of row (teams, members, groups, ratings); every column
-maps to one schema field (`columns`). The import never overwrites data it did not read:
+maps to one schema field (`columns`). Its drop-downs show Vietnamese labels (roles,
+positions, grades, villages by name with their commune) and the import reads labels, codes
+and labels typed without diacritics alike (`options`); the header row may sit under title
+rows (`header`). The import never overwrites data it did not read:
 fields the workbook does not carry (meetings, activities, ethnicity, address, …) are kept
 from the existing file, a sheet or column left out of the workbook leaves its fields alone,
 and a file with hand-written comments that would be lost is refused. Files are written all
@@ -14,8 +17,8 @@ at once or not at all.
 
 Hostile or broken workbooks are refused with located findings: before anything is parsed,
 `guard` checks the zip (size, bombs, a non-workbook) and the rows each sheet declares; while
-reading, formulas, Excel error values and merged data cells are refused (`cells`) and rows
-are counted against the limit; before anything is written, the files go through
+reading, formulas, Excel error values and merged data cells are refused (`cells`), a column
+renamed while it carries data is an error (`header`), and rows are counted against the limit; before anything is written, the files go through
 `handbook check`'s own stages (`import_check`), so the import never writes a file the check
 would reject.
 

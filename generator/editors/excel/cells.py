@@ -112,16 +112,17 @@ class Merge:
         return text + "."
 
 
-def data_merges(refs: list[str], columns: set[int], last_row: int) -> list[Merge]:
+def data_merges(refs: list[str], columns: set[int], last_row: int, header_row: int = 1) -> list[Merge]:
     """The merged ranges that cover cells of the data (below the header row) in the columns
-    the import reads, in sheet order."""
+    the import reads, in sheet order. A range that starts on or above the header row (a
+    title merged across the top, a header cell merged down) is not data."""
     out = []
     for ref in refs:
         try:
             min_col, min_row, max_col, max_row = range_boundaries(ref)
         except (ValueError, TypeError):
             continue
-        if None in (min_col, min_row, max_col, max_row) or max_row < 2 or (min_col == max_col and min_row == max_row):
+        if None in (min_col, min_row, max_col, max_row) or min_row <= header_row or (min_col == max_col and min_row == max_row):
             continue
         if not any(min_col <= c <= max_col for c in columns) or min_row > last_row:
             continue

@@ -43,6 +43,7 @@ class Column:
     minimum: int | None = None
     maximum: int | None = None
     width: int = 16
+    aliases: tuple[str, ...] = ()  # headers earlier templates wrote, still read by the import
 
 
 SHEET_MODEL: dict[str, type[BaseModel]] = {
@@ -56,7 +57,8 @@ SHEET_MODEL: dict[str, type[BaseModel]] = {
 _CELL_KINDS = {"id": "slug", "village": "village", "phone": "phone", "grade": "grade", "leader": "slug"}
 
 
-def _column(sheet: str, field: str, width: int, header: str | None = None, maximum: int | None = None) -> Column:
+def _column(sheet: str, field: str, width: int, header: str | None = None, maximum: int | None = None,
+            aliases: tuple[str, ...] = ()) -> Column:
     """A workbook column: layout (sheet, order, width, and a header where the workbook words
     it differently from the field's title) from here; title, requiredness, bounds, type and
     drop-down list from the model, through `schema.introspect`."""
@@ -72,7 +74,7 @@ def _column(sheet: str, field: str, width: int, header: str | None = None, maxim
                 else {"bool": "bool", "int": "int"}.get(spec.scalar or "", "text"))
     choices = "yes_no" if kind == "bool" else field if kind in ("choice", "choices", "grade") else None
     return Column(sheet, field, header or spec.title, kind, spec.required, choices,
-                  spec.bounds.get("ge"), maximum if maximum is not None else spec.bounds.get("le"), width)
+                  spec.bounds.get("ge"), maximum if maximum is not None else spec.bounds.get("le"), width, aliases)
 
 
 # The workbook, column by column: what is here is layout. A header is given only where the
@@ -81,7 +83,7 @@ def _column(sheet: str, field: str, width: int, header: str | None = None, maxim
 COLUMNS: tuple[Column, ...] = (
     # To: one row per team (schema Team, FoundingDecision)
     _column(SHEET_TEAMS, "id", 32),
-    _column(SHEET_TEAMS, "village", 38, header="Mã thôn, tổ dân phố"),
+    _column(SHEET_TEAMS, "village", 38, header="Thôn, tổ dân phố", aliases=("Mã thôn, tổ dân phố",)),
     _column(SHEET_TEAMS, "founding_decision.number", 16),
     _column(SHEET_TEAMS, "founding_decision.date", 16),
     _column(SHEET_TEAMS, "founding_decision.issuer", 28),
@@ -138,20 +140,23 @@ def describe(col: Column) -> str:
         return _EXCEL_NOTES[(col.sheet, col.field)]
     spec = field_at(SHEET_MODEL[col.sheet], col.field)
     text = spec.description if spec else ""
-    if col.type in ("village", "choice", "grade", "bool"):
+    if col.type in ("village", "choice", "grade", "bool", "choices"):
         text += " Chọn trong danh sách thả xuống."
     return text
 
 
 # Where the schema's description speaks YAML, the workbook says it the spreadsheet way.
 _EXCEL_NOTES = {
-    (SHEET_TEAMS, "exceptions"): "Để trống nếu không có. Ghi khong_co_chi_bo (thôn chưa có chi bộ) hoặc kiem_nhiem "
-                                 "(một người kiêm nhiều chức danh), hoặc cả hai, ngăn cách bằng dấu phẩy; khi đó tổ trưởng "
-                                 "có thể là chi ủy viên hoặc trưởng thôn.",
+    (SHEET_TEAMS, "village"): "Thôn, tổ dân phố nơi lập Tổ: chọn trong danh sách thả xuống (tên thôn kèm tên xã). "
+                              "Gõ tay cũng được: tên thôn (có dấu hoặc không dấu) hoặc mã thôn.",
+    (SHEET_TEAMS, "exceptions"): "Để trống nếu không có. Chọn “Thôn chưa có chi bộ” hoặc “Một người kiêm nhiều chức danh”, "
+                                 "hoặc cả hai, trong danh sách thả xuống; khi đó tổ trưởng có thể là chi ủy viên hoặc "
+                                 "trưởng thôn.",
     (SHEET_MEMBERS, "gender"): "Nam hoặc Nữ. Chọn trong danh sách thả xuống.",
     (SHEET_MEMBERS, "team_role"): "Tổ trưởng, Tổ phó hoặc Thành viên. Chọn trong danh sách thả xuống.",
-    (SHEET_MEMBERS, "positions"): "Mã các chức danh người này đang giữ ở thôn, ngăn cách bằng dấu phẩy, ví dụ: "
-                                  "bi_thu_chi_bo, truong_thon. Bảng mã ở cuối trang Hướng dẫn.",
+    (SHEET_MEMBERS, "positions"): "Chức danh người này đang giữ ở thôn: chọn trong danh sách thả xuống. Nếu giữ nhiều "
+                                  "chức danh, gõ các chức danh ngăn cách bằng dấu chấm phẩy, ví dụ: Bí thư chi bộ; "
+                                  "Người có uy tín. Bảng chức danh ở cuối trang Hướng dẫn.",
     (SHEET_MEMBERS, "phone"): "Số điện thoại cá nhân (không bao giờ công khai); giữ số 0 ở đầu.",
     (SHEET_GROUPS, "leader"): "Mã người làm nhóm trưởng; người này phải có trong trang ThanhVien và thuộc nhóm này.",
     (SHEET_RATINGS, "grade"): "Mức xếp loại theo thang của tỉnh. Chọn trong danh sách thả xuống.",
@@ -161,6 +166,6 @@ _EXCEL_NOTES = {
 def describe_header(sheet: str, header: str) -> str | None:
     """The explanation of the column of `sheet` headed `header` (None: not a template column)."""
     for col in COLUMNS:
-        if col.sheet == sheet and col.header == header:
+        if col.sheet == sheet and (col.header == header or header in col.aliases):
             return describe(col)
     return None

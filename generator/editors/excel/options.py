@@ -1,7 +1,9 @@
 """The option lists of the workbook's choice columns: takes a dataset (for its villages and
-its rating scale); gives each list as (value written in YAML, label shown in the workbook),
-and reads back what an official typed — the value, its label, “Label (value)” — or suggests
-the option they most likely meant.
+its rating scale); gives each list as (value written in YAML, label shown in the workbook)
+— Vietnamese labels from `schema.roles`, the configuration's rating scale, and villages by
+name with their commune (“Thôn Đông (xã Phúc Sơn)”) — and reads back what an official
+typed — the value, its label with or without diacritics, “Label (value)” — or suggests the
+option they most likely meant.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import difflib
 import functools
 
 from generator.core.text import fold
-from generator.model.hierarchy import commune_of, is_village, unit_label
+from generator.model.hierarchy import ancestors, commune_of, is_village, unit_label
 from generator.schema.config import DEFAULT_GRADES
 from generator.schema.roles import LABELS, TeamException, TeamRole, VillagePosition
 
@@ -39,6 +41,8 @@ def options(name: str, dataset) -> list[tuple[str, str]]:
         return _grades(dataset)
     if name == "yes_no":
         return [("true", YES), ("false", NO)]
+    if name == "village":
+        return village_lookup_options(dataset)
     raise KeyError(name)
 
 
@@ -49,6 +53,12 @@ def norm(text: str) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _lookup_table(options: tuple[tuple[str, str], ...]) -> dict[str, frozenset[str]]:
+    return lookup_table(options)
+
+
+def lookup_table(options) -> dict[str, frozenset[str]]:
+    """What `lookup` reads: every option's value and label, compared the forgiving way. An
+    import makes it once per list (a province has thousands of villages)."""
     table: dict[str, set[str]] = {}
     for value, label in options:
         table.setdefault(norm(value), set()).add(value)
@@ -56,9 +66,10 @@ def _lookup_table(options: tuple[tuple[str, str], ...]) -> dict[str, frozenset[s
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def lookup(text: str, options: list[tuple[str, str]]) -> str | None:
-    """The value an official meant: the value itself, its label, or "Label (value)"."""
-    table = _lookup_table(tuple(options))
+def lookup(text: str, options: list[tuple[str, str]] | dict[str, frozenset[str]]) -> str | None:
+    """The value an official meant: the value itself, its label, or "Label (value)";
+    `options` may be the list or its `lookup_table`."""
+    table = options if isinstance(options, dict) else _lookup_table(tuple(options))
     candidates = [text]
     if "(" in text and text.rstrip().endswith(")"):
         outside, inside = text.rstrip()[:-1].split("(", 1)
@@ -101,3 +112,52 @@ def village_label(dataset, uid: str) -> str:
     if commune and commune != uid:
         text += ", " + unit_label(dataset.units[commune].obj)
     return text
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def village_options(dataset) -> list[tuple[str, str]]:
+    """(id, label) of every village, the label its drop-down shows: “Thôn Đông (xã Phúc
+    Sơn)”; where two villages of the same name sit in communes of the same name, the
+    district is added (“Thôn Đông (xã Phúc Sơn, huyện Tân Yên)”), and where even that is
+    shared, the code. Every label names one village."""
+    ids = villages(dataset)
+
+    def label(uid: str, depth: int) -> str:
+        text = _capital(unit_label(dataset.units[uid].obj))
+        above = [a for a in ancestors(dataset, uid) if a != uid]
+        commune = commune_of(dataset, uid)
+        parts = [unit_label(dataset.units[commune].obj)] if commune and commune != uid else []
+        if depth >= 1:  # the district: the unit right above the commune
+            parent = dataset.units[commune].obj.parent if commune and commune in dataset.units else None
+            if parent in dataset.units and parent in above:
+                parts.append(unit_label(dataset.units[parent].obj))
+        if depth >= 2:
+            parts.append(uid)
+        return text + (f" ({', '.join(parts)})" if parts else "")
+
+    labels = {uid: label(uid, 0) for uid in ids}
+    for depth in (1, 2):
+        counts: dict[str, int] = {}
+        for text in labels.values():
+            counts[norm(text)] = counts.get(norm(text), 0) + 1
+        clashing = [uid for uid in ids if counts[norm(labels[uid])] > 1]
+        if not clashing:
+            break
+        for uid in clashing:
+            labels[uid] = label(uid, depth)
+    return [(uid, labels[uid]) for uid in ids]
+
+
+def village_lookup_options(dataset) -> list[tuple[str, str]]:
+    """Every way a village may be written in the workbook, as (id, text): its drop-down
+    label, “thôn Đông, xã Phúc Sơn”, and its bare name (“Thôn Đông”; it names the village
+    only where no other village has that name, which `lookup` sees)."""
+    out = []
+    for uid, text in village_options(dataset):
+        out.append((uid, text))
+        out.append((uid, village_label(dataset, uid)))
+        out.append((uid, unit_label(dataset.units[uid].obj)))
+    return out

@@ -19,7 +19,7 @@ from typing import Any
 from generator.core.dates import format_vn_date
 from generator.core.findings import Finding, Severity
 from generator.editors.excel.guard import Inspection
-from generator.editors.excel.options import options
+from generator.editors.excel.options import lookup_table, options, villages
 
 
 @dataclass
@@ -76,6 +76,8 @@ class ImportSession:
         self.bad: set[tuple[str, int, int | None]] = set()  # cells already reported
         self.present: dict[str, set[str]] = {}  # sheet -> fields whose column is in the workbook
         self.option_lists: dict[str, list[tuple[str, str]]] = {}
+        self.lookup_tables: dict[str, dict[str, frozenset[str]]] = {}
+        self._village_ids: frozenset[str] | None = None
 
     def add(self, code: str, cell: Cell | None, message: str, hint: str | None = None,
             severity: Severity = Severity.ERROR, sheet: str | None = None) -> None:
@@ -90,6 +92,17 @@ class ImportSession:
         if name not in self.option_lists:  # made once per import, not once per cell
             self.option_lists[name] = options(name, self.dataset)
         return self.option_lists[name]
+
+    def table(self, name: str) -> dict[str, frozenset[str]]:
+        """The option list `name` as `options.lookup` reads it, made once per import."""
+        if name not in self.lookup_tables:
+            self.lookup_tables[name] = lookup_table(self.options(name))
+        return self.lookup_tables[name]
+
+    def village_ids(self) -> frozenset[str]:
+        if self._village_ids is None:
+            self._village_ids = frozenset(villages(self.dataset))
+        return self._village_ids
 
 
 ABSENT = object()  # a cell that gave no value: empty, or wrong (then it has a finding)

@@ -18,8 +18,7 @@ from generator.editors.excel.columns import (
     DATA_SHEETS, GROUP_KEY, SHEET_GROUPS, SHEET_HELP, SHEET_LISTS, SHEET_MEMBERS, SHEET_RATINGS, SHEET_TEAMS,
     SHEET_TITLE, TEAM_KEY, Column, columns_of, describe,
 )
-from generator.editors.excel.options import NO, YES, options, village_label, villages
-from generator.schema.roles import TeamException
+from generator.editors.excel.options import NO, YES, options, village_options
 from generator.schema.team import Team
 
 TEMPLATE_ROWS = 1000  # rows of each data sheet that carry the formats and validations
@@ -43,7 +42,7 @@ def export_teams_workbook(dataset, team_ids: Iterable[str] | None = None) -> byt
     return _build_workbook(dataset, teams)
 
 
-def _cell_value(col: Column, value: Any, dataset) -> Any:
+def _cell_value(col: Column, value: Any, dataset, village_labels: dict[str, str]) -> Any:
     if value is None:
         return None
     if col.type == "bool":
@@ -54,15 +53,18 @@ def _cell_value(col: Column, value: Any, dataset) -> Any:
             if option == raw:
                 return label
         return raw
-    if col.type == "choices":
-        items = [getattr(v, "value", v) for v in value]
-        return ", ".join(items) if items else None
+    if col.type == "choices":  # labels, as the drop-down shows them; "; " since a label may hold a comma
+        labels = dict(options(col.choices or "", dataset))
+        items = [labels.get(getattr(v, "value", v), getattr(v, "value", v)) for v in value]
+        return "; ".join(items) if items else None
+    if col.type == "village":  # by name, as the drop-down shows it
+        return village_labels.get(value, value)
     if col.type == "date":
         return value
     return value
 
 
-def _rows_for(team: Team, dataset) -> dict[str, list[list[Any]]]:
+def _rows_for(team: Team, dataset, village_labels: dict[str, str]) -> dict[str, list[list[Any]]]:
     def row(sheet: str, record: Any, extra: dict[str, Any]) -> list[Any]:
         out = []
         for col in columns_of(sheet):
@@ -72,7 +74,7 @@ def _rows_for(team: Team, dataset) -> dict[str, list[list[Any]]]:
             value = record
             for part in col.field.split("."):
                 value = getattr(value, part)
-            out.append(_cell_value(col, value, dataset))
+            out.append(_cell_value(col, value, dataset, village_labels))
         return out
 
     groups_of: dict[str, list[str]] = {}
@@ -96,8 +98,9 @@ def _build_workbook(dataset, teams: list[Team]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     rows: dict[str, list[list[Any]]] = {s: [] for s in DATA_SHEETS}
+    village_labels = dict(village_options(dataset)) if teams else {}
     for team in teams:
-        for sheet, more in _rows_for(team, dataset).items():
+        for sheet, more in _rows_for(team, dataset, village_labels).items():
             rows[sheet].extend(more)
     last_row = max([TEMPLATE_ROWS] + [len(r) + 500 for r in rows.values()])
 
@@ -153,24 +156,30 @@ def _write_lists(wb, dataset) -> dict[str, str]:
 
     ws = wb.create_sheet(SHEET_LISTS)
     ws.sheet_state = "hidden"
+    # Each drop-down lists labels (what officials read); the column beside it holds the code
+    # each label stands for, so the sheet shows both. The import maps labels back to codes.
+    village_pairs = village_options(dataset)
+    exception_labels = [label for _, label in options("exceptions", dataset)]
     lists: dict[str, list[Any]] = {
-        "village": villages(dataset),
-        "village_label": [village_label(dataset, v) for v in villages(dataset)],
+        "village": [label for _, label in village_pairs],
+        "village_value": [uid for uid, _ in village_pairs],
         "team_role": [label for _, label in options("team_role", dataset)],
         "team_role_value": [value for value, _ in options("team_role", dataset)],
         "gender": [label for _, label in options("gender", dataset)],
         "yes_no": [YES, NO],
         "grade": [label for _, label in options("grade", dataset)],
         "grade_value": [value for value, _ in options("grade", dataset)],
-        "exceptions": [e.value for e in TeamException] + [", ".join(e.value for e in TeamException)],
-        "positions": [value for value, _ in options("positions", dataset)],
-        "positions_label": [label for _, label in options("positions", dataset)],
+        "exceptions": exception_labels + ["; ".join(exception_labels)],
+        "exceptions_value": [value for value, _ in options("exceptions", dataset)]
+        + [", ".join(value for value, _ in options("exceptions", dataset))],
+        "positions": [label for _, label in options("positions", dataset)],
+        "positions_value": [value for value, _ in options("positions", dataset)],
     }
     headers = {
-        "village": "Mã thôn, tổ dân phố", "village_label": "Tên thôn, tổ dân phố", "team_role": "Vai trò trong tổ",
+        "village": "Thôn, tổ dân phố", "village_value": "Mã thôn, tổ dân phố", "team_role": "Vai trò trong tổ",
         "team_role_value": "Mã vai trò", "gender": "Giới tính", "yes_no": "Có/không", "grade": "Xếp loại",
-        "grade_value": "Mã xếp loại", "exceptions": "Trường hợp đặc biệt", "positions": "Mã chức danh",
-        "positions_label": "Chức danh",
+        "grade_value": "Mã xếp loại", "exceptions": "Trường hợp đặc biệt", "exceptions_value": "Mã trường hợp đặc biệt",
+        "positions": "Chức danh ở thôn", "positions_value": "Mã chức danh",
     }
     ranges: dict[str, str] = {}
     from openpyxl.utils import get_column_letter
@@ -204,13 +213,16 @@ def _add_validations(ws, cols: list[Column], lists: dict[str, str], last_row: in
             kwargs["errorStyle"] = "warning"
         elif col.type in ("choice", "grade", "bool"):
             source = lists.get(col.choices or "")
-        elif col.type == "choices" and col.choices == "exceptions":
-            source = lists.get("exceptions")
-            kwargs["errorStyle"] = "warning"
+        elif col.type == "choices":  # one label from the list, or several typed with ";" between them
+            source = lists.get(col.choices or "")
+            kwargs["errorStyle"] = "information"
         if source:
             dv = DataValidation(type="list", formula1=f"={source}", allow_blank=True, **kwargs)
             dv.error = "Hãy chọn một giá trị trong danh sách thả xuống."
             dv.errorTitle = "Giá trị không có trong danh sách"
+            if col.type == "choices":
+                dv.error = "Nhiều giá trị thì ngăn cách bằng dấu chấm phẩy (;), mỗi giá trị đúng như trong danh sách."
+                dv.errorTitle = "Kiểm tra lại giá trị"
         elif col.type == "int":
             dv = DataValidation(type="whole", operator="between", formula1=str(col.minimum or 0),
                                 formula2=str(col.maximum or 1000000), allow_blank=True, errorStyle="warning")
@@ -245,10 +257,11 @@ def _write_help(ws, dataset) -> None:
         ("5.", "", "Gửi tệp cho người quản lý dữ liệu, hoặc tự chạy: handbook import <tên tệp>.xlsx. Chương trình báo lỗi theo trang, dòng, cột (ví dụ ThanhVien!H12); sửa xong thì nhập lại."),
         (),
         ("Lưu ý",),
-        ("•", "", "Dòng 1 của mỗi trang là tiêu đề cột: không sửa, không xóa. Cột có dấu * là bắt buộc."),
+        ("•", "", "Dòng 1 của mỗi trang là tiêu đề cột: không đổi tên, không xóa cột. Cột có dấu * là bắt buộc."),
         ("•", "", "Ngày ghi theo ngày/tháng/năm, năm đủ 4 chữ số, ví dụ 03/6/2013. Nếu Excel tự đổi ngày sang kiểu tháng/ngày, hãy gõ dấu nháy ' trước ngày (’03/6/2013)."),
-        ("•", "", "Các cột có danh sách thả xuống (thôn, vai trò, giới tính, có/không, xếp loại): chọn trong danh sách thay vì gõ tay."),
-        ("•", "", "Chức danh ở thôn và trường hợp đặc biệt: ghi mã, nhiều mã ngăn cách bằng dấu phẩy, ví dụ: bi_thu_chi_bo, truong_thon."),
+        ("•", "", "Các cột có danh sách thả xuống (thôn, vai trò, chức danh, giới tính, có/không, xếp loại, trường hợp đặc biệt): chọn trong danh sách thay vì gõ tay. Gõ tay thì ghi đúng tên như trong danh sách (không dấu cũng được) hoặc mã."),
+        ("•", "", "Chức danh ở thôn và trường hợp đặc biệt: chọn một giá trị trong danh sách; nhiều giá trị thì gõ, ngăn cách bằng dấu chấm phẩy, ví dụ: Bí thư chi bộ; Người có uy tín."),
+        ("•", "", "Phía trên dòng tiêu đề có thể thêm dòng tên bảng, tên đơn vị (kể cả ô gộp); chương trình tự tìm dòng tiêu đề trong 15 dòng đầu. Cột không có trong mẫu (ví dụ STT) được bỏ qua, nhưng đừng đổi tên cột của mẫu."),
         ("•", "", "Điện thoại giữ nguyên số 0 ở đầu (các ô đã để dạng chữ)."),
         ("•", "", "Dữ liệu không có trong bảng này (họp Tổ, hoạt động, dân tộc, địa chỉ, ảnh…) được giữ nguyên trong tệp dữ liệu khi nhập; nếu bỏ hẳn một trang Nhom hoặc XepLoai, dữ liệu của trang đó cũng được giữ nguyên."),
         ("•", "", "Xóa một dòng thành viên, nhóm hoặc xếp loại của một Tổ có trong trang To nghĩa là xóa mục đó khỏi dữ liệu của Tổ."),
@@ -260,11 +273,11 @@ def _write_help(ws, dataset) -> None:
         for col in columns_of(sheet):
             lines.append((col.header, "có" if col.required else "", describe(col), col.field))
         lines.append(())
-    lines.append(("Mã chức danh ở thôn",))
-    lines.extend((value, "", label) for value, label in options("positions", dataset))
+    lines.append(("Chức danh ở thôn",))
+    lines.extend((label, "", value) for value, label in options("positions", dataset))
     lines.append(())
-    lines.append(("Mã trường hợp đặc biệt",))
-    lines.extend((value, "", label) for value, label in options("exceptions", dataset))
+    lines.append(("Trường hợp đặc biệt",))
+    lines.extend((label, "", value) for value, label in options("exceptions", dataset))
     lines.append(())
     lines.append(("Vai trò trong tổ",))
     lines.extend((label, "", value) for value, label in options("team_role", dataset))
@@ -273,7 +286,7 @@ def _write_help(ws, dataset) -> None:
     lines.extend((label, "", value) for value, label in options("grade", dataset))
     lines.append(())
     lines.append(("Thôn, tổ dân phố trong dữ liệu",))
-    lines.extend((uid, "", village_label(dataset, uid)) for uid in villages(dataset))
+    lines.extend((label, "", uid) for uid, label in village_options(dataset))
 
     for r, values in enumerate(lines, 1):
         for c, value in enumerate(values, 1):

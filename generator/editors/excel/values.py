@@ -19,7 +19,7 @@ from generator.core.dates import DateError, parse_vn_date
 from generator.core.findings import Severity
 from generator.core.text import LEGACY_FIX_VI, fold, legacy_encoding, nfc
 from generator.editors.excel.columns import Column, describe
-from generator.editors.excel.options import NO_WORDS, YES_WORDS, lookup, norm, suggest, village_label, villages
+from generator.editors.excel.options import NO_WORDS, YES_WORDS, lookup, norm, suggest, village_options
 from generator.editors.excel.session import ABSENT, Cell, ImportSession, is_empty, short, show
 
 def parse_cell(imp: ImportSession, col: Column, value: Any, cell: Cell) -> Any:
@@ -90,22 +90,22 @@ def _parse_village(imp: ImportSession, col: Column, value: Any, cell: Cell) -> A
     text = _parse_text(imp, col, value, cell)
     if text is ABSENT:
         return ABSENT
-    known = villages(imp.dataset)
-    if text in known:
+    if text in imp.village_ids():
         return text
-    options = [(v, village_label(imp.dataset, v)) for v in known]
-    named = lookup(text, options)
+    named = lookup(text, imp.table("village"))
     if named is not None:
-        return named  # written by its name ("thôn Đông, xã Phúc Sơn"): the one village it names
+        return named  # chosen from the drop-down (“Thôn Đông (xã Phúc Sơn)”) or written by its name
     if text in getattr(imp.dataset, "units", {}):
         message = f"“{text}” là một đơn vị hành chính nhưng không phải thôn hay tổ dân phố; Tổ lập ở thôn, tổ dân phố."
     else:
-        message = f"Không có thôn, tổ dân phố nào mang mã “{text}” trong dữ liệu (data/units/)."
-    close = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
-    if close:
-        message += f" Có phải ý bạn là “{close[0]}” ({village_label(imp.dataset, close[0])})?"
+        message = f"Không có thôn, tổ dân phố nào tên hoặc mã “{text}” trong dữ liệu (data/units/)."
+    labels = dict(village_options(imp.dataset))
+    close = difflib.get_close_matches(text, list(labels), n=1, cutoff=0.6)
+    guess = (close[0], labels[close[0]]) if close else suggest(text, list(labels.items()))
+    if guess:
+        message += f" Có phải ý bạn là “{labels[guess[0]]}” (mã {guess[0]})?"
     imp.add("IMPORT-UNKNOWN-VILLAGE", cell, message,
-            "Chọn mã thôn trong danh sách thả xuống; nếu là thôn mới, thêm thôn vào data/units/ trước rồi nhập lại.")
+            "Chọn thôn, tổ dân phố trong danh sách thả xuống; nếu là thôn mới, thêm thôn vào data/units/ trước rồi nhập lại.")
     return ABSENT
 
 
@@ -160,7 +160,7 @@ def _parse_bool(imp: ImportSession, col: Column, value: Any, cell: Cell) -> Any:
 def _parse_choice(imp: ImportSession, col: Column, value: Any, cell: Cell) -> Any:
     options = imp.options(col.choices or "")
     text = str(value).strip()
-    hit = lookup(text, options)
+    hit = lookup(text, imp.table(col.choices or ""))
     if hit is not None:
         return hit
     _unknown_choice(imp, col, text, options, cell)
@@ -185,12 +185,14 @@ def _parse_choices(imp: ImportSession, col: Column, value: Any, cell: Cell) -> A
     i = 0
     ok = True
     while i < len(tokens):
-        hit = lookup(tokens[i], options)
-        if hit is None and i + 1 < len(tokens):  # a label with a comma inside ("Trưởng thôn, tổ trưởng …")
-            pair = lookup(tokens[i] + ", " + tokens[i + 1], options)
-            if pair is not None:
-                hit = pair
-                i += 1
+        # a label with a comma inside ("Trưởng thôn, tổ trưởng tổ dân phố") first: its first
+        # half alone may read as another option ("Trưởng thôn" as truong_thon)
+        table = imp.table(col.choices or "")
+        hit = lookup(tokens[i] + ", " + tokens[i + 1], table) if i + 1 < len(tokens) else None
+        if hit is not None:
+            i += 1
+        else:
+            hit = lookup(tokens[i], table)
         if hit is None:
             _unknown_choice(imp, col, tokens[i], options, cell)
             ok = False
