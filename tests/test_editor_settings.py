@@ -108,3 +108,19 @@ def test_settings_can_point_at_another_folder_or_the_published_site():
 def test_this_repositorys_vscode_files_are_current():
     for rel, text in vscode_files().items():
         assert (ROOT / rel).read_text(encoding="utf-8") == text, f"{rel} is stale: run `python tools/make_vscode_settings.py`"
+
+
+def test_the_public_scan_finds_no_personal_data_in_the_published_schemas(tmp_path):
+    from generator.build.public_scan import Guard
+    from generator.checks.check import check_project
+    from generator.model.pii_mask import mask_dataset
+    from generator.schema.jsonschema import site_files
+
+    dataset, _ = check_project(ROOT)
+    guard = Guard.for_dataset(dataset, mask_dataset(dataset))
+    for rel, data in site_files().items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+        assert data == (ROOT / rel).read_bytes()
+    assert len(list(tmp_path.rglob("*.schema.json"))) == len(KINDS)
+    assert guard.scan(tmp_path) == []

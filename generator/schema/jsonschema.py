@@ -25,6 +25,12 @@ def render(kind) -> str:
     return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def site_files() -> dict[str, bytes]:
+    """The schemas as the site publishes them (`<site>/schemas/<kind>.schema.json`), so a URL
+    association works from any folder: the same bytes `handbook schema` writes."""
+    return {f"schemas/{kind.name}.schema.json": render(kind).encode("utf-8") for kind in KINDS}
+
+
 def write_schemas(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
