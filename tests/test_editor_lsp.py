@@ -34,9 +34,12 @@ members:
     given_name: An
     team_role: truong_to
 zalo_grup: true
+meetings:
+  - date: 05/01/2024
+    attendees: -3
 """
 # line (0-based) of each deliberate error
-DATE_LINE, ROLE_LINE, MISSPELT_LINE = 3, 9, 10
+DATE_LINE, ROLE_LINE, MISSPELT_LINE, BOUND_LINE = 3, 9, 10, 13
 
 
 def _content_repository(tmp_path: Path) -> tuple[Path, dict]:
@@ -81,7 +84,9 @@ def test_a_broken_team_file_gets_located_vietnamese_diagnostics(repo):
     assert "zalo_group (Có nhóm Zalo)" in misspelt and "sai chính tả" in misspelt, by_line
     missing = [m for m in by_line.get(0, []) if "Thiếu khóa bắt buộc" in m]
     assert any("“Thôn, tổ dân phố” (village)" in m for m in missing), by_line
-    assert len(diagnostics) == 4, by_line  # nothing else: the valid lines raise nothing
+    bound = " ".join(by_line.get(BOUND_LINE, []))
+    assert "“Số người dự” (attendees)" in bound and "từ 0 trở lên" in bound, by_line
+    assert len(diagnostics) == 5, by_line  # nothing else: the valid lines raise nothing
 
 
 def test_completion_offers_the_team_keys_with_vietnamese_documentation(repo):

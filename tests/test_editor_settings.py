@@ -124,3 +124,20 @@ def test_the_public_scan_finds_no_personal_data_in_the_published_schemas(tmp_pat
         assert data == (ROOT / rel).read_bytes()
     assert len(list(tmp_path.rglob("*.schema.json"))) == len(KINDS)
     assert guard.scan(tmp_path) == []
+
+
+def test_number_bounds_still_hold_but_speak_vietnamese():
+    from jsonschema import Draft202012Validator
+
+    from generator.schema.filekinds import BY_NAME
+
+    team = schema_for(BY_NAME["team"])
+    households = team["$defs"]["Group"]["properties"]["households"]
+    assert not set(households) & {"minimum", "maximum"}
+    assert "từ 0 trở lên" in households["then"]["else"]["errorMessage"]
+    group = {"$defs": team["$defs"], **team["$defs"]["Group"]}
+    validator = Draft202012Validator(group)
+    base = {"name": "Nhóm 1", "leader": "a", "members": ["a", "b", "c"]}
+    assert not list(validator.iter_errors({**base, "households": 30}))
+    assert list(validator.iter_errors({**base, "households": -1}))
+    assert list(validator.iter_errors({**base, "households": "ba mươi"}))

@@ -11,6 +11,8 @@ keyword (ajv-errors' form) is not read. So:
 - an optional scalar's `anyOf` with null is folded into `type: [T, "null"]`;
 - each property's schema (and each non-null alternative and list item inside it) carries one
   sentence naming the field and what it must be — patterns in words, never the expression;
+- number bounds become `if`/`then` with an empty `enum` (the server's own bound messages are
+  English and ignore `errorMessage`);
 - each object's list of required names moves into `allOf`, one `{"required": [name],
   "errorMessage": …}` per name, so a missing field is named in Vietnamese (a single object-level
   message could not say which one is missing);
@@ -128,9 +130,25 @@ def _fold_null(prop: dict[str, Any]) -> None:
     prop["type"] = [other["type"], "null"]
 
 
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _bounds_in_words(place: dict[str, Any], message: str) -> None:
+    """The server reports `minimum` and `maximum` in English whatever the schema says; the same
+    bounds as a condition report our message instead: a number outside them meets an empty
+    `enum`, which shows `errorMessage`. The values accepted are unchanged."""
+    bounds = {key: place.pop(key) for key in BOUNDS if key in place}
+    if bounds:
+        place["if"] = {"type": "number"}
+        place["then"] = {"if": bounds, "else": {"enum": [], "errorMessage": message}}
+
+
 def _decorate_property(prop: dict[str, Any], spec: FieldSpec) -> None:
     _fold_null(prop)
     message = field_message(spec)
+    for place in [prop, prop.get("items")] + list(prop.get("anyOf", ())):
+        if isinstance(place, dict):
+            _bounds_in_words(place, message)
     prop["errorMessage"] = message
     prop["markdownDescription"] = markdown_description(spec)
     for alternative in prop.get("anyOf", ()):
