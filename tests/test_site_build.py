@@ -4,6 +4,7 @@ builds are identical, a failed build keeps the previous site, no request leaves 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import threading
@@ -347,3 +348,15 @@ def test_large_data_makes_the_roster_in_the_build_process_with_the_same_bytes(pu
     name = f"downloads/{downloads_module.ROSTER_NAME}"
     assert (site / name).read_bytes() == (public_site / name).read_bytes()
     assert (site / "tai-ve.html").read_bytes() == (public_site / "tai-ve.html").read_bytes()
+
+
+def test_the_json_schemas_are_published_with_both_profiles(public_site, internal_site):
+    from generator.schema.filekinds import KINDS
+
+    for site in (public_site, internal_site):
+        for kind in KINDS:
+            published = site / "schemas" / f"{kind.name}.schema.json"
+            schema = json.loads(published.read_text(encoding="utf-8"))
+            assert published.read_bytes() == (ROOT / "schemas" / published.name).read_bytes()
+            assert schema["$id"] == published.name and schema["errorMessage"]
+    # the public build's final scan passed with them in it (a leak would have stopped the build)

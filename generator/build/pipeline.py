@@ -33,6 +33,7 @@ from generator.produce.site.links import url_of
 from generator.produce.site.mkdocs_adapter import EngineError, build_site, page_source
 from generator.produce.site.pages import SiteContent, produce_pages
 from generator.produce.site.search_index import build_search_index
+from generator.schema.jsonschema import site_files as schema_site_files
 from generator.core.workdir import work_dir
 
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
@@ -140,8 +141,10 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
 
 
 def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
-    """The files beside the pages: the search index and the published photos."""
+    """The files beside the pages: the search index, the published photos and the JSON
+    Schemas editors' VS Code can point at (`/schemas/<kind>.schema.json`)."""
     files = build_search_index(content.search_docs)
+    files.update(schema_site_files())
     content.search_docs = []  # indexed: not needed any more
     for source, target in content.photos:
         try:  # resolved again where it is read: the path must still lie inside data/photos/

@@ -48,6 +48,13 @@ VnDate = Annotated[
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=120)]
 
+# What each pattern asks for, in words an editor reads instead of the regular expression
+# (the JSON Schemas' errorMessage). Every pattern a model uses needs its words here.
+PATTERN_WORDS = {
+    DATE_PATTERN: "một ngày viết theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 03/6/2013",
+    SLUG_PATTERN: "viết chữ thường không dấu, không có khoảng trắng, các chữ nối bằng gạch ngang, ví dụ “xa-phuc-son”",
+}
+
 
 @dataclass(frozen=True)
 class RefTo:

@@ -1,6 +1,7 @@
 """JSON Schemas for editors: takes the file kinds, gives one JSON Schema per kind, written to
 `schemas/<kind>.schema.json` so VS Code (with the YAML extension) completes and underlines
-as the editor types. Generated from the pydantic models, never written by hand."""
+as the editor types, with Vietnamese messages and descriptions (`schemamessages`). Generated from
+the pydantic models, never written by hand."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from generator.core.atomic_write import write_file_atomically
 from generator.schema.filekinds import KINDS
+from generator.schema.schemamessages import add_editor_messages
 
 
 def schema_for(kind) -> dict:
@@ -16,11 +18,17 @@ def schema_for(kind) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"{kind.name}.schema.json"
     schema["title"] = kind.label[:1].upper() + kind.label[1:]
-    return schema
+    return add_editor_messages(schema, kind.model, kind.label)
 
 
 def render(kind) -> str:
     return json.dumps(schema_for(kind), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def site_files() -> dict[str, bytes]:
+    """The schemas as the site publishes them (`<site>/schemas/<kind>.schema.json`), so a URL
+    association works from any folder: the same bytes `handbook schema` writes."""
+    return {f"schemas/{kind.name}.schema.json": render(kind).encode("utf-8") for kind in KINDS}
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
