@@ -5,17 +5,8 @@ Interim: the produce stage's editor settings and CI files replace these once the
 
 from __future__ import annotations
 
-import json
-
 from generator.editors.scaffold.gitlab_ci import gitlab_ci
-from generator.schema.filekinds import KINDS
-
-
-def vscode_files(schema_dir: str = "schemas") -> dict[str, str]:
-    schemas = {f"./{schema_dir}/{k.name}.schema.json": list(k.patterns) for k in KINDS if not k.markdown}
-    settings = {"yaml.schemas": schemas, "yaml.schemaStore.enable": False, "files.encoding": "utf8"}
-    return {".vscode/settings.json": json.dumps(settings, ensure_ascii=False, indent=2) + "\n",
-            ".vscode/extensions.json": json.dumps({"recommendations": ["redhat.vscode-yaml"]}, indent=2) + "\n"}
+from generator.produce.editor_settings import vscode_files  # noqa: F401  (re-exported for create)
 
 
 def ci_files(tool_url: str, tool_ref: str, forge: str, branch: str) -> dict[str, str]:
