@@ -4,6 +4,7 @@ throwaway repository."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -397,3 +398,161 @@ def test_precommit_hook_runs_in_a_repository(tmp_path):
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "REF-UNKNOWN-UNIT" in broken.stdout
     assert "Failed" in broken.stdout
+
+
+# --------------------------------------------------------------------------- review annotations
+
+ANNOTATION = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
+HOUSEHOLDS_TEAM = "data/teams/tan-yen-cao-xa/to-cao-xa-thon-luc-lieu.yml"
+
+
+def handbook(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env or GIT_ENV,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def annotations(stdout: str) -> list[tuple[str, dict, str]]:
+    """(kind, properties, message) of every workflow command GitHub would turn into an annotation."""
+    found = []
+    for line in stdout.splitlines():
+        match = ANNOTATION.match(line)
+        if match:
+            props = dict(p.split("=", 1) for p in match.group(2).split(",") if "=" in p)
+            found.append((match.group(1), props, match.group(3).replace("%0A", "\n").replace("%25", "%")))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory):
+    """A content repository made from the sample (its 12 standing warnings) and one commit, as
+    a pull request would bring, that adds one error and one warning."""
+    repo = copy_project(tmp_path_factory.mktemp("pr"))
+    git(repo, "init", "-q", "-b", "main")
+    base = commit(repo, "Dữ liệu ban đầu")
+    team = repo / TEAM
+    team.write_text(team.read_text(encoding="utf-8").replace(
+        "village: bg-tan-yen-phuc-son-thon-dong", "village: bg-khong-co-thon-nay"), encoding="utf-8")
+    text = (repo / HOUSEHOLDS_TEAM).read_text(encoding="utf-8")
+    households = re.search(r"(?m)^(\s+households: )(\d+)$", text)
+    (repo / HOUSEHOLDS_TEAM).write_text(text[:households.start(2)] + "57" + text[households.end(2):], encoding="utf-8")
+    line = text[:households.start()].count("\n") + 1
+    head = commit(repo, "Sửa thôn và số hộ")
+    return {"repo": repo, "base": base, "head": head, "households_line": line}
+
+
+def test_github_annotations_show_the_change_first(pull_request):
+    repo = pull_request["repo"]
+    standing = handbook(["check", "--format", "json"], repo)
+    assert standing.returncode == 1
+    counts = json.loads(standing.stdout)["summary"]
+    assert counts["errors"] == 1 and counts["warnings"] >= 13  # 12 standing (and the coverage one) + the new one
+
+    done = handbook(["check", "--format", "github", "--changed-since", "HEAD~1"], repo)
+    assert done.returncode == 1, done.stderr
+    found = annotations(done.stdout)
+    first_two = [(kind, props.get("title"), props.get("file")) for kind, props, _ in found[:2]]
+    assert first_two == [("error", "REF-UNKNOWN-UNIT", TEAM), ("warning", "TEAM-GROUP-HOUSEHOLDS", HOUSEHOLDS_TEAM)]
+    assert int(found[1][1]["line"]) == pull_request["households_line"]
+    assert "57 hộ" in found[1][2]
+    for kind in ("error", "warning", "notice"):
+        assert sum(1 for k, _, _ in found if k == kind) <= 10, kind
+    notices = [message for kind, _, message in found if kind == "notice"]
+    assert len(notices) == 1
+    others = counts["warnings"] - 1
+    assert f"Còn {others} cảnh báo khác trên các dòng không thay đổi so với HEAD~1" in notices[0], notices[0]
+    assert "xem trang kết quả kiểm tra" in notices[0]
+    assert done.stdout.rstrip().splitlines()[-1].startswith("Đã kiểm tra ")
+
+
+def test_github_annotations_without_a_base_stay_under_the_limits(pull_request):
+    done = handbook(["check", "--format", "github"], pull_request["repo"])
+    found = annotations(done.stdout)
+    assert found[0][0] == "error"
+    kinds = [kind for kind, _, _ in found]
+    assert kinds.count("warning") == 10 and kinds.count("notice") == 1
+    assert kinds.index("notice") > max(i for i, k in enumerate(kinds) if k == "warning")
+    hidden = found[-1][2]
+    assert "không hiện ở đây vì GitHub chỉ hiện 10 chú thích mỗi loại" in hidden and "cảnh báo" in hidden
+
+
+def test_findings_page_puts_the_change_first(pull_request):
+    done = handbook(["check", "--format", "markdown", "--changed-since", pull_request["base"]], pull_request["repo"])
+    assert done.returncode == 1, done.stderr
+    page = done.stdout
+    assert page.startswith("## Kết quả kiểm tra dữ liệu\n")
+    changed, _, rest = page.partition("### Trên các dòng không thay đổi")
+    assert "`REF-UNKNOWN-UNIT`" in changed and "`TEAM-GROUP-HOUSEHOLDS`" in changed
+    assert "`BLOC-RULES`" in rest and "`BLOC-RULES`" not in changed
+    assert "Cách sửa:" in page
+
+
+def test_changed_since_usage_errors(pull_request, tmp_path):
+    done = handbook(["check", "--format", "github", "--changed-since", "khong-co-nhanh-nay"], pull_request["repo"])
+    assert done.returncode == 2
+    assert "không tìm thấy phiên bản “khong-co-nhanh-nay”" in done.stderr and "git fetch origin" in done.stderr
+    assert "Traceback" not in done.stderr and not done.stdout
+    outside = copy_project(tmp_path / "khong-phai-kho-git")
+    done = handbook(["check", "--format", "github", "--changed-since", "HEAD"], outside)
+    assert done.returncode == 2 and "không nằm trong kho git nào" in done.stderr
+    done = handbook(["check", "--changed-since", "HEAD"], pull_request["repo"])
+    assert done.returncode == 2 and "--format github" in done.stderr
+
+
+def test_pick_annotations_caps_every_kind():
+    from generator.core.findings import Finding, Report, Severity
+    from generator.produce.changed_lines import ChangedLines
+    from generator.produce.findings_output import as_github, pick_annotations
+
+    report = Report(files_read=3)
+    for i in range(1, 15):
+        report.add(Finding("E", Severity.ERROR, f"lỗi {i}", file="a.yml", line=i))
+        report.add(Finding("W", Severity.WARNING, f"cảnh báo {i}", file="b.yml", line=i))
+        report.add(Finding("I", Severity.INFO, f"ghi chú {i}", file="c.yml", line=i))
+    changed = ChangedLines(rev="origin/main", ranges={"a.yml": [(13, 14)], "b.yml": [(2, 13)], "c.yml": [(1, 14)]})
+    chosen, rest = pick_annotations(report, changed)
+    by_kind = {s: [f for f in chosen if f.severity is s] for s in Severity}
+    assert [f.line for f in by_kind[Severity.ERROR]] == [13, 14, 1, 2, 3, 4, 5, 6, 7, 8]  # the change's own first
+    assert [f.line for f in by_kind[Severity.WARNING]] == list(range(2, 12))
+    assert len(by_kind[Severity.INFO]) == 9  # the tenth notice is the summing-up one
+    assert chosen.index(by_kind[Severity.ERROR][-1]) < chosen.index(by_kind[Severity.WARNING][0])
+    assert rest.startswith("Còn 2 cảnh báo khác trên các dòng không thay đổi so với origin/main; "
+                           "còn 4 lỗi, 2 cảnh báo và 5 ghi chú không hiện ở đây"), rest
+    found = annotations(as_github(report, changed))
+    assert [sum(1 for k, _, _ in found if k == kind) for kind in ("error", "warning", "notice")] == [10, 10, 10]
+    # nothing left out: no summing-up notice
+    small = Report(findings=report.findings[:6])
+    chosen, rest = pick_annotations(small, None)
+    assert rest is None and len(chosen) == 6
+    assert [f.severity for f in chosen] == sorted((f.severity for f in chosen), key=lambda s: s.rank)
+
+
+def test_changed_lines_from_git_diff():
+    from generator.produce.changed_lines import parse_diff
+
+    ranges, new = parse_diff(
+        "diff --git a/x.yml b/x.yml\n--- a/x.yml\n+++ b/x.yml\n@@ -3,0 +4,2 @@\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n"
+        "@@ -20,2 +21,0 @@\n-e\n-f\n"
+        "diff --git a/n.yml b/n.yml\nnew file mode 100644\n--- /dev/null\n+++ b/n.yml\n@@ -0,0 +1,3 @@\n"
+        "diff --git a/gone.yml b/gone.yml\n--- a/gone.yml\n+++ /dev/null\n@@ -1,2 +0,0 @@\n"
+        'diff --git "a/d\\303\\251.yml" "b/d\\303\\251.yml"\n--- "a/d\\303\\251.yml"\n+++ "b/d\\303\\251.yml"\n'
+        "@@ -1 +1 @@\n")
+    assert ranges == {"x.yml": [(4, 5), (12, 12), (21, 22)], "n.yml": [(1, 3)], "dé.yml": [(1, 1)]}
+    assert new == {"n.yml"}
+
+
+# --------------------------------------------------------------------------- the working folder
+
+
+def test_check_leaves_a_repository_without_gitignore_clean(tmp_path):
+    repo = tmp_path / "noi-dung"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", repo)
+    assert not (repo / ".gitignore").exists()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "Dữ liệu")
+    env = {k: v for k, v in GIT_ENV.items() if k not in ("HANDBOOK_BUILD_DIR", "HANDBOOK_READ_CACHE")}
+    done = handbook(["check"], repo, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (repo / "build" / "cache" / "reads.sqlite").is_file()  # the read cache is where it was…
+    assert (repo / "build" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""  # …and git does not see it
+    assert git(repo, "check-ignore", "build/cache/reads.sqlite") == "build/cache/reads.sqlite"
