@@ -700,3 +700,24 @@ def test_precommit_installs_the_tool_from_its_repository(tmp_path):
     assert re.search(r"handbook check\)\.+Passed", done.stdout), done.stdout
     assert (repo / "build" / "cache").is_dir()  # the check did run and write its cache…
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""  # …and left nothing to commit
+
+
+def test_changed_since_in_a_project_below_the_repository_top(tmp_path):
+    """Findings name files relative to the project; so do the changed lines, when the project
+    is a subfolder of its repository (and a new, untracked file counts as changed entirely)."""
+    repo = tmp_path / "kho"
+    project = repo / "so-tay"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", project)
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "Dữ liệu")
+    team = next((project / "data" / "teams").rglob("*.yml"))
+    text = team.read_text(encoding="utf-8")
+    village = re.search(r"(?m)^village: (.+)$", text)
+    team.write_text(text.replace(village.group(0), "village: bg-khong-co-thon-nay"), encoding="utf-8")
+    (project / "data" / "models" / "ghi-chu.yml.txt").write_text("x\n", encoding="utf-8")  # new, untracked
+    done = handbook(["check", "--format", "markdown", "--changed-since", "HEAD"], project)
+    assert done.returncode == 1, done.stderr
+    changed, _, rest = done.stdout.partition("### Trên các dòng không thay đổi")
+    rel = team.relative_to(project).as_posix()
+    assert f"`REF-UNKNOWN-UNIT` `{rel}:" in changed, done.stdout
+    assert "`FILE-WRONG-EXTENSION` `data/models/ghi-chu.yml.txt`" in changed, done.stdout
