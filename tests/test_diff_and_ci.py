@@ -336,7 +336,8 @@ def test_workflow_is_valid_and_runs_the_commands(which):
     workflow = yaml.safe_load(text)
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert "pull_request" in triggers
-    assert triggers["push"]["branches"] == ["main"]
+    branch = {"template": "__HANDBOOK_BRANCH__", "produced": "main"}[which]
+    assert triggers["push"]["branches"] == [branch]
     jobs = workflow["jobs"]
     pr = next(j for j in jobs.values() if "pull_request" in j.get("if", "") and "!=" not in j["if"])
     publish = [j for j in jobs.values() if j is not pr]
@@ -379,7 +380,7 @@ def test_workflow_is_valid_and_runs_the_commands(which):
     assert "handbook check --format github" in _runs(build) and "handbook build" in _runs(build)
     assert install in _runs(build)
     deploy = next(j for j in publish if _uses(j, "actions/deploy-pages"))
-    assert "main" in deploy["if"] and "push" in deploy["if"]
+    assert f"refs/heads/{branch}" in deploy["if"] and "push" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
 
@@ -407,7 +408,21 @@ def test_ci_files_fill_the_templates():
                                 "hooks": [{"id": "handbook-fmt"}, {"id": "handbook-check"}]}]
     shipped = {h["id"] for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
     assert {h["id"] for h in config["repos"][0]["hooks"]} <= shipped
-    assert ci_files("git@github.com:so-tay/dan-van-handbook.git", "v0.2.0")[".pre-commit-config.yaml"]
+    def env_and_repo(files):
+        workflow = yaml.safe_load(files[".github/workflows/handbook.yml"])
+        config = yaml.safe_load(files[".pre-commit-config.yaml"])
+        return workflow["env"]["HANDBOOK_TOOL_URL"], config["repos"][0]["repo"], workflow
+
+    # git's scp-like address and a local clone: pre-commit takes them as they are, pip as URLs
+    assert env_and_repo(ci_files("git@github.com:so-tay/dan-van-handbook.git", "v0.2.0"))[:2] == (
+        "ssh://git@github.com/so-tay/dan-van-handbook.git", "git@github.com:so-tay/dan-van-handbook.git")
+    assert env_and_repo(ci_files("/srv/git/dan-van-handbook", "v0.2.0"))[:2] == (
+        "file:///srv/git/dan-van-handbook", "/srv/git/dan-van-handbook")
+    workflow = env_and_repo(ci_files(TOOL_URL, TOOL_REF, branch="xuat-ban"))[2]
+    assert workflow.get("on", workflow.get(True))["push"]["branches"] == ["xuat-ban"]
+    assert workflow["jobs"]["deploy"]["if"].endswith("'refs/heads/xuat-ban'")
+    with pytest.raises(UsageRefused):
+        ci_files(TOOL_URL, TOOL_REF, branch="main]\n")
     for url, ref in ((TOOL_URL + '"; rm -rf ~', TOOL_REF), ("khong phai dia chi", TOOL_REF),
                      (TOOL_URL, "v1\nx"), (TOOL_URL, "${{ github.token }}"), (TOOL_URL, "-v1"), (TOOL_URL, "")):
         with pytest.raises(UsageRefused):
@@ -700,6 +715,9 @@ def test_precommit_installs_the_tool_from_its_repository(tmp_path):
     assert re.search(r"handbook check\)\.+Passed", done.stdout), done.stdout
     assert (repo / "build" / "cache").is_dir()  # the check did run and write its cache…
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""  # …and left nothing to commit
+    # the installed tool (not a checkout) carries the CI templates `handbook new` fills
+    installed = list((tmp_path / "pre-commit-home").rglob("site-packages/generator/produce/ci_templates/*"))
+    assert {p.name for p in installed} >= {"github-workflow.yml", "pre-commit-config.yaml"}, installed
 
 
 def test_changed_since_in_a_project_below_the_repository_top(tmp_path):
