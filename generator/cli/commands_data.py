@@ -16,24 +16,42 @@ from generator.cli.group import CONTEXT, ROOT_OPTION, configure_output, main, pr
 
 @main.command(context_settings=CONTEXT)
 @ROOT_OPTION
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="Dạng kết quả: text cho người đọc, json cho chương trình, github cho chú thích trên pull request.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "markdown"]), default="text",
+              show_default=True,
+              help="Dạng kết quả: text cho người đọc, json cho chương trình, github cho chú thích trên pull request, "
+                   "markdown cho trang kết quả kiểm tra (tóm tắt của lần chạy CI).")
+@click.option("--changed-since", "changed_since", metavar="PHIÊN_BẢN", default=None,
+              help="Chỉ dùng với --format github hoặc markdown: đưa lên trước các phát hiện trên những dòng đã "
+                   "thay đổi so với phiên bản git này (ví dụ origin/main); phần còn lại gộp vào một ghi chú.")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi (mã thoát 1 nếu có cảnh báo).")
-def check(root: Path, fmt: str, strict: bool) -> None:
+def check(root: Path, fmt: str, changed_since: str | None, strict: bool) -> None:
     """Kiểm tra toàn bộ dữ liệu và nội dung; báo mọi lỗi kèm tệp, dòng và cách sửa.
+
+    Với --format github, GitHub chỉ hiện tối đa 10 chú thích mỗi loại: lỗi được hiện trước,
+    rồi đến các phát hiện trên dòng đã thay đổi (--changed-since), phần còn lại gộp vào một
+    ghi chú.
 
     Mã thoát: 0 khi không có lỗi, 1 khi có lỗi (hoặc có cảnh báo với --strict), 2 khi gọi lệnh sai.
     """
     from generator.checks.check import check_project
-    from generator.produce.findings_output import as_github, as_json, as_text
+    from generator.core.errors import UsageRefused
+    from generator.produce.changed_lines import changed_since as lines_changed_since
+    from generator.produce.findings_output import as_github, as_json, as_markdown, as_text
 
     configure_output()
     root = project_root(root)
+    changed = None
+    if changed_since is not None:
+        if fmt not in ("github", "markdown"):
+            raise UsageRefused("--changed-since chỉ dùng cùng --format github hoặc --format markdown.")
+        changed = lines_changed_since(root, changed_since)
     _, report = check_project(root)
     if fmt == "json":
         click.echo(as_json(report, strict), nl=False)
     elif fmt == "github":
-        click.echo(as_github(report), nl=False)
+        click.echo(as_github(report, changed), nl=False)
+    elif fmt == "markdown":
+        click.echo(as_markdown(report, changed), nl=False)
     else:
         click.echo(as_text(report, root, color=sys.stdout.isatty()), nl=False)
     sys.exit(0 if report.valid(strict) else 1)

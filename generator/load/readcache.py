@@ -5,8 +5,9 @@ validating it gave last time, when neither the bytes nor the code have changed s
 a lookup instead of a parse and a validation (at province scale most of the check's time).
 Entries are keyed by the file's path and a digest of its bytes, and the whole cache belongs
 to one version of the code and of the libraries that parse and validate; anything else is a
-miss. The cache is a single SQLite file under the project's build/ folder, written by this
-program only. Any trouble with it (missing, damaged, locked, read-only) means it is simply
+miss. The cache is a single SQLite file in the project's working folder (`core.workdir`:
+build/, which carries its own `.gitignore`, so a check never dirties a content repository),
+written by this program only. Any trouble with it (missing, damaged, locked, read-only) means it is simply
 not used; `HANDBOOK_READ_CACHE=off` turns it off.
 """
 
