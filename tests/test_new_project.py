@@ -96,6 +96,9 @@ def test_readme_tells_editors_how_to_install_and_upgrade_the_pinned_tool(made):
     assert "dan-van-handbook==" not in readme  # no registry name that does not exist
     pre_commit = yaml.safe_load((made / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert pre_commit["repos"][0]["repo"] == TOOL_URL and pre_commit["repos"][0]["rev"] == "v9.9.9"
+    assert [h["id"] for h in pre_commit["repos"][0]["hooks"]] == ["handbook-fmt", "handbook-check"]
+    workflow = yaml.safe_load((made / ".github/workflows/handbook.yml").read_text(encoding="utf-8"))
+    assert workflow["env"]["HANDBOOK_TOOL_URL"] == TOOL_URL and workflow["env"]["HANDBOOK_TOOL_REF"] == "v9.9.9"
 
 
 @pytest.mark.parametrize("scheme", ["hai-cap", "ba-cap"])
@@ -152,7 +155,7 @@ def test_a_gitlab_repository_gets_gitlab_ci_pinned_to_the_tool(tmp_path):
                       "--tool-url", TOOL_URL, "--tool-ref", "v9.9.9")
     assert result.returncode == 0, result.stderr
     ci = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert ci["variables"]["HANDBOOK_GIT_URL"] == TOOL_URL and ci["variables"]["HANDBOOK_REF"] == "v9.9.9"
+    assert ci["variables"]["HANDBOOK_TOOL_URL"] == TOOL_URL and ci["variables"]["HANDBOOK_TOOL_REF"] == "v9.9.9"
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
     assert ci["kiem-tra"]["artifacts"]["when"] == "always"  # the preview survives a failed check
     assert not (target / ".github").exists()

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from string import Template
 
+from generator.produce.ci_files import check_tool_source, pip_url
+
 _CI = Template("""\
 # Sổ tay công tác dân vận — CI trên GitLab cho kho nội dung (data/, content/, mkdocs.yml).
 # Yêu cầu gộp (merge request): kiểm tra dữ liệu, dựng thử, tóm tắt thay đổi.
 # Nhánh $branch: kiểm tra, dựng và đăng trang web lên GitLab Pages.
 variables:
-  HANDBOOK_GIT_URL: "$tool_url"
-  HANDBOOK_REF: "$tool_ref"
+  HANDBOOK_TOOL_URL: "$tool_url"
+  HANDBOOK_TOOL_REF: "$tool_ref"
   PYTHONUTF8: "1"
   GIT_DEPTH: "0"
 
@@ -21,7 +23,7 @@ default:
   image: python:3.11-bookworm
   before_script:
     - apt-get update -q && apt-get install -y -q --no-install-recommends poppler-utils fonts-croscore libpango-1.0-0 libpangoft2-1.0-0
-    - python -m pip install -q "git+$${HANDBOOK_GIT_URL}@$${HANDBOOK_REF}"
+    - python -m pip install -q "git+$${HANDBOOK_TOOL_URL}@$${HANDBOOK_TOOL_REF}"
 
 kiem-tra:
   stage: test
@@ -50,4 +52,5 @@ pages:
 
 
 def gitlab_ci(tool_url: str, tool_ref: str, branch: str) -> str:
-    return _CI.substitute(tool_url=tool_url, tool_ref=tool_ref, branch=branch)
+    url, ref = check_tool_source(tool_url, tool_ref)
+    return _CI.substitute(tool_url=pip_url(url), tool_ref=ref, branch=branch)

@@ -73,7 +73,7 @@ bản tóm tắt thay đổi bằng tiếng Việt; khi gộp vào nhánh `$bran
 
 Công cụ được ghim ở phiên bản `$tool_ref`. Khi có phiên bản mới (ví dụ `v0.3.0`):
 
-1. sửa `$tool_ref` thành phiên bản mới ở `$ci_file` (dòng `HANDBOOK_REF`) và ở
+1. sửa `$tool_ref` thành phiên bản mới ở `$ci_file` (dòng `HANDBOOK_TOOL_REF`) và ở
    `.pre-commit-config.yaml` (dòng `rev:`);
 2. trên máy biên tập: `.venv/bin/pip install "git+$tool_url@<phiên bản mới>"`;
 3. chạy `handbook schema` (cập nhật lược đồ cho VS Code), `handbook fmt` và `handbook check`,
