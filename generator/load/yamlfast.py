@@ -22,6 +22,7 @@ MAX_DEPTH = 50
 _INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9]+([eE][-+]?[0-9]+)?$|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$")
 _MAY_BE_TYPED = frozenset("~nNtTfF0123456789+-.") | {""}
+_UNDERSCORED_DIGIT = re.compile(r"[0-9]_|_[0-9]")
 
 
 def _clean_text(text: str) -> bool:
@@ -85,8 +86,8 @@ def _fast_load(text: str) -> Any:
                 saw_int = True
             elif kind is not bool and value is not None:
                 return _DECLINED
-    if saw_int and _zero_led_number(text):
-        return _DECLINED
+    if saw_int and (_zero_led_number(text) or _UNDERSCORED_DIGIT.search(text)):
+        return _DECLINED  # yaml-rs reads "_0" (and may read "1_000") unlike YAML 1.1's rules
     return data
 
 
