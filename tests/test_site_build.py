@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import threading
@@ -68,6 +69,14 @@ def test_the_site_has_every_section(public_site):
                  "mo-hinh/mh-duong-noi-dong-lai-xa.html", "van-ban/index.html", "van-ban/nq-25-tw-2013.html",
                  "thuat-ngu.html", "thong-ke.html", "tai-ve.html", "doi-tuong/to-truong.html"]:
         assert (public_site / page).is_file(), page
+
+
+def test_the_site_folder_is_readable_by_a_web_server(public_site):
+    """The site is assembled in a private temporary folder (mode 0700); the published folder
+    takes the umask's mode like any folder a user makes, or a server copying it could not read it."""
+    mask = os.umask(0)
+    os.umask(mask)
+    assert public_site.stat().st_mode & 0o777 == 0o777 & ~mask
 
 
 def test_every_internal_link_and_asset_resolves(public_site):

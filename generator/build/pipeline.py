@@ -185,6 +185,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
         if guard is not None:
             guard.check(new_site)  # raises BuildError: the old site stays
         write_marker(new_site, profile)
+        os.chmod(new_site, _folder_mode())  # mkdtemp made it 0700: a web server copying it could not read it
         _swap(new_site, out)
     finally:
         if new_site.exists():
@@ -193,6 +194,12 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
                               "outputs": sorted({url_of(p.path) for p in content.pages} | set(files))})
     return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None,
                        notes=[admin_note] if admin_note else [])
+
+
+def _folder_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
 
 
 def sync_docs(docs_dir: Path, pages: list, files: dict[str, bytes], reset: bool) -> int:
