@@ -5,9 +5,7 @@ not need `npm ci`; tests/test_cms.py drives the real one in a browser."""
 
 from __future__ import annotations
 
-import fnmatch
 import json
-import tomllib
 from pathlib import Path
 from string import Template
 
@@ -66,16 +64,6 @@ def test_templates_have_only_their_placeholders():
         template = Template((FILES / name).read_text(encoding="utf-8"))
         assert template.is_valid(), name
         assert set(template.get_identifiers()) == wanted, name
-
-
-def test_files_are_package_data():
-    """An installed (non-editable) package carries the page and the script."""
-    settings = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = settings["tool"]["setuptools"]["package-data"]["generator.produce.cms"]
-    package = FILES.parent
-    for path in FILES.iterdir():
-        rel = path.relative_to(package).as_posix()
-        assert any(fnmatch.fnmatch(rel, g) for g in globs), rel
 
 
 def test_project_root_is_the_repository():

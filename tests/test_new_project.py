@@ -131,7 +131,7 @@ def test_missing_answers_without_a_terminal_are_a_usage_error(tmp_path):
 
 
 @pytest.mark.slow
-def test_an_installed_tool_carries_the_starter_files(tmp_path):
+def test_an_installed_tool_carries_the_starter_files_and_its_own(tmp_path):
     """The wheel (what `pip install git+…@tag` installs) holds content/, theme/, mkdocs.yml and
     the registers under generator/starter/, and `handbook new` finds them there."""
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
@@ -141,6 +141,12 @@ def test_an_installed_tool_carries_the_starter_files(tmp_path):
     unpacked = tmp_path / "site-packages"
     zipfile.ZipFile(wheel).extractall(unpacked)
     assert (unpacked / "generator/starter/content/topics.yml").is_file()
+    # and every non-Python file the package reads at run time (the web editor's page and
+    # scripts, the print templates, the CI templates)
+    package = ROOT / "generator"
+    for path in package.rglob("*"):
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+            assert (unpacked / "generator" / path.relative_to(package)).is_file(), path
     assert (unpacked / "generator/starter/data/models/mh-duong-noi-dong-lai-xa.yml").is_file()
     probe = subprocess.run(
         [sys.executable, "-c", "from generator.editors.scaffold.starter import starter_root; print(starter_root())"],
