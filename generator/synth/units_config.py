@@ -28,9 +28,11 @@ def units_file(p: Province) -> tuple[dict, tuple[str, ...]]:
     return record(UnitsFile, units=units), extra
 
 
-def config_file(sk: Skeleton, recipients: list[str] | None = None) -> tuple[dict, tuple[str, ...]]:
+def config_file(sk: Skeleton, recipients: list[str] | None = None,
+                cms: dict | None = None) -> tuple[dict, tuple[str, ...]]:
     """The record of data/config.yml (the first province is the project's) and its comment lines;
-    `recipients` of the reports, if given, replace the usual four (the sample lists six)."""
+    `recipients` of the reports, if given, replace the usual four (the sample lists six); `cms`
+    is the web editor's repository section, when the project has one."""
     p = sk.provinces[0]
     upper = f"{'THÀNH ỦY' if p.kind == 'thanh_pho_tw' else 'TỈNH ỦY'} {p.name.upper()}"
     local = "Các huyện ủy, thành ủy" if sk.scale.scheme == "ba-cap" else "Các đảng ủy xã, phường, đặc khu"
@@ -45,4 +47,4 @@ def config_file(sk: Skeleton, recipients: list[str] | None = None) -> tuple[dict
     )
     province = record(ProvinceSettings, name=p.name, unit=p.id, board=f"Ban Dân vận {p.short} {p.name}")
     return record(Config, province=province, report=report, scheme=sk.scale.scheme, reference_date=fmt(sk.ref),
-                  sample=True), extra
+                  cms=cms, sample=True), extra
