@@ -55,7 +55,7 @@
     if (value === true) return "true";
     if (value === false) return "false";
     if (value === null || value === undefined) return "null";
-    if (typeof value === "number") return Number.isInteger(value) ? String(value) : floatRepr(value);
+    if (typeof value === "number") return Number.isInteger(value) && Math.abs(value) < 1e16 ? String(value) : floatRepr(value);
     if (value instanceof Date) return str(value.toISOString().slice(0, 10), pad);
     throw new TypeError("cannot write " + typeof value + " to YAML");
   }
