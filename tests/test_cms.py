@@ -97,7 +97,7 @@ def test_backend_opens_pull_requests(config):
 def test_folder_and_file_collections(config):
     team = collection(config, "team")
     assert team["folder"] == "data/teams" and team["extension"] == "yml" and team["format"] == "yml"
-    assert team["nested"]["depth"] >= 2 and team["nested"]["subfolders"] is False  # data/teams/<xã>/<tổ>.yml
+    assert team["nested"]["depth"] >= 2 and "subfolders" not in team["nested"]  # data/teams/<xã>/<tổ>.yml
     assert team["identifier_field"] == "id" and team["slug"] == "{{id}}"
     for name in ("bloc", "model", "assignment", "module"):
         c = collection(config, name)

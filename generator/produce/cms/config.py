@@ -217,7 +217,11 @@ class _Collections:
                 collection["media_folder"] = "/" + MEDIA_FOLDER
                 collection["public_folder"] = PUBLIC_FOLDER
             else:
-                collection["nested"] = {"depth": NESTED_DEPTH if "**" in pattern else depth + 1, "subfolders": False}
+                # Not `subfolders: false`: with it Decap lists at the top only the records directly in the
+                # folder (none: every team is in a commune folder), so the list stayed empty ("Không có
+                # mục nào") while the GitHub backend went on loading. By default the top lists records
+                # one folder down too: every team.
+                collection["nested"] = {"depth": NESTED_DEPTH if "**" in pattern else depth + 1}
                 collection["description"] = (
                     f"Mỗi bản ghi một tệp trong {folder}/ và các thư mục con. "
                     f"Bản ghi mới được lưu thành {folder}/<mã>.{extension}.")
