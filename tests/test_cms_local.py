@@ -1,12 +1,12 @@
 """Acceptance (issue #14): the web editor against a local repository. A temporary git repository
 copied from the sample (data/, content/, schemas/, mkdocs.yml; the two files edited first put in
-the canonical layout, as `handbook fmt` leaves them), Decap's local backend through the pinned
-decap-server (git mode: each save is a commit on a branch, as a pull request would be), headless
-Chromium with every request to a host other than 127.0.0.1 aborted and recorded. One field of a
-team and one of a module are changed and saved: the branch differs from main by one line in
-each file; a Q&A entry (Markdown, left as it is) likewise keeps every line but the edited
-front-matter line. The team list shows teams by village and commune name within 5 s, and a search
-for a village name finds its team."""
+the canonical layout, as `handbook fmt` leaves them, the team's note above a line kept), Decap's
+local backend through the pinned decap-server (git mode: each save is a commit on a branch, as a
+pull request would be), headless Chromium with every request to a host other than 127.0.0.1
+aborted and recorded. One field of a team and one of a module are changed and saved: the branch
+differs from main by one line in each file (the team's comment stays); a Q&A entry (Markdown,
+left as it is) likewise keeps every line but the edited front-matter line. The team list shows
+teams by village and commune name within 5 s, and a search for a village name finds its team."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from generator.produce import cms  # noqa: E402
 from generator.produce.cms.config import village_labels  # noqa: E402
 from generator.schema.content import Module  # noqa: E402
 from generator.schema.team import Team  # noqa: E402
-from test_cms_yaml import canonical  # noqa: E402
+from test_cms_yaml import canonical_with_comments  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -58,7 +58,10 @@ def repo(tmp_path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     for rel, model in ((TEAM, Team), (MODULE, Module)):
         path = repo / rel
-        path.write_text(canonical(path.read_text(encoding="utf-8"), model), encoding="utf-8")
+        path.write_text(canonical_with_comments(path.read_text(encoding="utf-8"), model), encoding="utf-8")
+    # The team file's note above a group's households (a comment inside the body) is there; the
+    # one-line diff below shows the CMS keeps it.
+    assert "    # Cố ý: nhóm phụ trách 56 hộ" in (repo / TEAM).read_text(encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "mẫu")

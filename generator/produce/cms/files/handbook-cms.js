@@ -1,7 +1,7 @@
 // Sinh tự động bởi generator/cms.py: khi lưu, giữ thứ tự khóa theo lược đồ
 // (Decap chỉ giữ thứ tự ở cấp ngoài cùng của bản ghi).
 // It also registers the formats the collections read and write with (handbook-yml: the canonical
-// layout of handbook-yaml.js, leading comments kept; handbook-md: front matter whose unchanged
+// layout of handbook-yaml.js, leading comments and the body's comments kept; handbook-md: front matter whose unchanged
 // keys keep their lines), names each team by its village and commune, and offers the sign-in
 // with a personal access token when the province has no OAuth server.
 (function () {
@@ -9,7 +9,7 @@
   var VILLAGES = $villages;
   var BACKEND = $backend;
   var Y = window.HandbookYaml;
-  var HEADER = "__header", FRONT = "__front", LABEL = "__label", COMMUNE = "__commune";
+  var HEADER = "__header", COMMENTS = "__comments", FRONT = "__front", LABEL = "__label", COMMUNE = "__commune";
 
   function keyed(v) { return !!(v && typeof v === "object" && v["@@__IMMUTABLE_KEYED__@@"]); }
   function indexed(v) { return !!(v && typeof v === "object" && v["@@__IMMUTABLE_INDEXED__@@"]); }
@@ -51,11 +51,17 @@
     fromFile: function (content) {
       var parts = Y.splitHeader(content);
       var data = parse(parts[1]);
+      // The body's comments, each with its record (a key or list item); none when the body is
+      // not in the canonical layout (they cannot be placed back safely: `handbook fmt` first).
+      var comments = null;
+      try { comments = Y.commentsOf(parts[1], data); } catch (e) { comments = null; }
       if (parts[0]) data[HEADER] = parts[0];
+      if (comments && comments.length) data[COMMENTS] = JSON.stringify(comments);
       return named(data);
     },
     toFile: function (data) {
-      return (data[HEADER] || "") + Y.dumpYaml(own(data));
+      var comments = typeof data[COMMENTS] === "string" ? JSON.parse(data[COMMENTS]) : [];
+      return (data[HEADER] || "") + Y.dumpWithComments(own(data), comments);
     }
   });
 
