@@ -23,8 +23,9 @@ would mean patching its bundle. Decap's bundle (decap-cms.js, its lazily loaded 
 .wasm files, all in the npm package) loads nothing from elsewhere, contains the Vietnamese UI
 (`locale: vi`), and its login screen requests only the files beside it. Decap also reads and
 writes dd/mm/yyyy dates (datetime widget, `date_format`, `time_format: false`), relates to
-records in a list inside one file (`units.*.id`), lists records in subfolders (`nested`) and runs the editorial workflow; tests/test_cms.py checks each of these in
-Chromium, saving real records and reading back what would become the pull request.
+records in a list inside one file (`units.*.id`), lists records in subfolders (`nested`) and
+runs the editorial workflow; tests/test_cms.py checks each of these in Chromium, saving real
+records and reading back what would become the pull request.
 
 Limits, and what is done about them:
 - Decap keeps nested maps in Immutable.Map, which forgets key order beyond eight keys, so a
