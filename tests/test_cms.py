@@ -82,10 +82,21 @@ def test_one_collection_per_file_kind(config):
             assert any(p.startswith(c["folder"] + "/") for p in kind.patterns)
 
 
-def test_backend_opens_pull_requests(config):
-    assert config["backend"]["name"] == "github"
-    assert config["backend"]["repo"] == "OWNER/REPO" and "OWNER/REPO" in config["backend"]["_comment"]
-    assert config["backend"]["branch"] == "main"
+def test_backend_opens_pull_requests(config, tmp_path):
+    settings = yaml.safe_load((ROOT / "data" / "config.yml").read_text(encoding="utf-8"))
+    # The sample names its repository (cms: in data/config.yml): the backend is that one.
+    assert config["backend"]["name"] == settings["cms"]["forge"]
+    assert config["backend"]["repo"] == settings["cms"]["repo"] and "_comment" not in config["backend"]
+    assert config["backend"]["branch"] == settings["cms"]["branch"]
+    # A project without `cms:` gets the placeholder, with a comment saying what to set.
+    del settings["cms"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "config.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    bare = cms.cms_config(tmp_path)
+    assert bare["backend"]["repo"] == "OWNER/REPO" and "OWNER/REPO" in bare["backend"]["_comment"]
+    assert bare["backend"]["name"] == "github" and bare["backend"]["branch"] == "main"
+    gitlab = cms.cms_config(tmp_path, repo="ban-dan-van/so-tay", forge="gitlab", branch="xuat-ban")
+    assert (gitlab["backend"]["name"], gitlab["backend"]["branch"]) == ("gitlab", "xuat-ban")
     assert config["publish_mode"] == "editorial_workflow"
     assert config["locale"] == "vi"
     assert config["media_folder"] == "data/photos" and config["public_folder"] == "/assets/anh"
@@ -96,14 +107,14 @@ def test_backend_opens_pull_requests(config):
 
 def test_folder_and_file_collections(config):
     team = collection(config, "team")
-    assert team["folder"] == "data/teams" and team["extension"] == "yml" and team["format"] == "yml"
-    assert team["nested"]["depth"] >= 2 and team["nested"]["subfolders"] is False  # data/teams/<xã>/<tổ>.yml
+    assert team["folder"] == "data/teams" and team["extension"] == "yml" and team["format"] == "handbook-yml"
+    assert team["nested"]["depth"] >= 2 and "subfolders" not in team["nested"]  # data/teams/<xã>/<tổ>.yml
     assert team["identifier_field"] == "id" and team["slug"] == "{{id}}"
     for name in ("bloc", "model", "assignment", "module"):
         c = collection(config, name)
-        assert c["extension"] == "yml" and c["format"] == "yml" and "nested" not in c, name
+        assert c["extension"] == "yml" and c["format"] == "handbook-yml" and "nested" not in c, name
     qa = collection(config, "qa")
-    assert qa["folder"] == "content/qa" and qa["extension"] == "md" and qa["format"] == "frontmatter"
+    assert qa["folder"] == "content/qa" and qa["extension"] == "md" and qa["format"] == "handbook-md"
     assert qa["path"] == "{{topic}}/{{slug}}"  # content/qa/<chủ đề>/<câu>.md
     assert qa["media_folder"] == "/data/photos"  # not beside each question
     body = field(qa["fields"], "body")
@@ -112,6 +123,7 @@ def test_folder_and_file_collections(config):
                        ("topics", "content/topics.yml"), ("glossary", "content/glossary.yml"),
                        ("publications", "data/publications.yml")):
         assert [f["file"] for f in collection(config, name)["files"]] == [file]
+        assert collection(config, name)["format"] == "handbook-yml"  # the canonical layout (handbook-yaml.js)
     units = collection(config, "units")
     assert [f["file"] for f in units["files"]] == sorted(
         p.relative_to(ROOT).as_posix() for p in ROOT.glob("data/units/*.yml"))

@@ -280,6 +280,13 @@ def _check_config(ds: Dataset) -> list[Finding]:
             findings.append(_finding("CONFIG-UNKNOWN-RULE", ds.config_at, ("rules", code),
                                      f"Không có quy tắc mã “{code}”." + (f" Có phải ý bạn là “{guess}”?" if guess else ""),
                                      hint="Xem danh sách bằng lệnh: handbook rules"))
+    if ds.config.cms is None:
+        findings.append(_finding(
+            "CONFIG-CMS-REPO", ds.config_at, (),
+            "Chưa khai kho nội dung cho trang biên tập trên web (mục cms): trang /admin/ không đăng nhập được "
+            "cho đến khi có cms.repo.",
+            hint="Thêm vào data/config.yml:\ncms:\n  repo: tổ-chức/tên-kho\n  forge: github",
+            severity=Severity.WARNING))
     if ds.config.province.unit in ds.units and level_name(ds, ds.config.province.unit) != "tinh":
         findings.append(_finding("REF-WRONG-LEVEL", ds.config_at, ("province", "unit"),
                                  f"“{ds.config.province.unit}” không phải là đơn vị cấp tỉnh.",

@@ -148,20 +148,19 @@ def serve(root: Path, port: int, profile: str) -> None:
 @ROOT_OPTION
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True,
               help="Thư mục trang web để ghi trang biên tập admin/.")
-@click.option("--repo", default=None, help="Kho GitHub chứa dữ liệu, dạng chủ/tên (ví dụ ban-dan-van/so-tay).")
-@click.option("--branch", default="main", show_default=True, help="Nhánh chính của kho.")
-@click.option("--base-url", default=None, help="Địa chỉ máy chủ OAuth để đăng nhập GitHub (khi không dùng Netlify).")
-def cms(root: Path, out: Path, repo: str | None, branch: str, base_url: str | None) -> None:
-    """Ghi trang biên tập trên web (Decap CMS) với cấu hình sinh từ lược đồ dữ liệu; mỗi lần lưu mở một pull request."""
+@click.option("--repo", default=None,
+              help="Kho nội dung dạng chủ/tên (ví dụ ban-dan-van/so-tay); mặc định lấy cms.repo trong data/config.yml.")
+@click.option("--branch", default=None, help="Nhánh chính của kho; mặc định lấy cms.branch (main).")
+@click.option("--base-url", default=None,
+              help="Địa chỉ máy chủ OAuth để đăng nhập; mặc định lấy cms.base_url, không có thì đăng nhập bằng mã truy cập.")
+def cms(root: Path, out: Path, repo: str | None, branch: str | None, base_url: str | None) -> None:
+    """Ghi trang biên tập trên web (Decap CMS) với cấu hình sinh từ lược đồ dữ liệu và mục cms của data/config.yml;
+    mỗi lần lưu mở một yêu cầu gộp (pull request)."""
     from generator.produce.cms import write_admin
 
     configure_output()
     root = project_root(root)
-    options = {"branch": branch}
-    if repo:
-        options["repo"] = repo
-    if base_url:
-        options["base_url"] = base_url
+    options = {"repo": repo, "branch": branch, "base_url": base_url}
     out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     paths = write_admin(out, root, **options)  # EditorBundleMissing: its message, exit 1
     click.echo(f"Đã ghi {len(paths)} tệp vào {out / 'admin'}")

@@ -80,6 +80,7 @@ _TABLE = (
     # checks/markdown_links.py, checks/pii_check.py)
     Code("CONFIG-MISSING", E, "Thiếu tệp cấu hình data/config.yml", "checks"),
     Code("CONFIG-UNKNOWN-RULE", E, "data/config.yml đổi mức độ của một quy tắc không có", "checks"),
+    Code("CONFIG-CMS-REPO", W, "Chưa khai kho nội dung (cms.repo): trang biên tập trên web không đăng nhập được", "checks"),
     # REF-UNKNOWN-<KIND> is made from the kind of reference (checks/integrity.py, _REF_LABEL).
     Code("REF-UNKNOWN-UNIT", E, "Không tìm thấy đơn vị hành chính có mã này", "checks"),
     Code("REF-UNKNOWN-PERSON", E, "Không tìm thấy người có mã này", "checks"),

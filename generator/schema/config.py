@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from generator.schema.common import F, Model, UnitRef, VnDate
 
@@ -145,6 +145,37 @@ class PublishSettings(Model):
         "lệnh dựng không bao giờ ghi bản nội bộ vào đó.", [])
 
 
+REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)+$"
+
+
+class CmsSettings(Model):
+    """Where the web editor (/admin/) reads and saves: the content repository on GitHub or GitLab."""
+
+    repo: str = F(
+        "Kho nội dung", "Kho chứa dữ liệu trên GitHub hoặc GitLab, dạng chủ/tên, ví dụ “ban-dan-van-bac-giang/so-tay”; "
+        "trang biên tập trên web đăng nhập và lưu vào kho này.", pattern=REPO_PATTERN, max_length=200)
+    forge: Literal["github", "gitlab"] = F(
+        "Nơi đặt kho", "github (GitHub) hoặc gitlab (GitLab): nơi đặt kho nội dung.", "github")
+    branch: str = F("Nhánh chính", "Nhánh chính của kho; mỗi lần lưu trên web mở một yêu cầu gộp vào nhánh này.", "main",
+                    min_length=1, max_length=200)
+    base_url: str | None = F(
+        "Máy chủ đăng nhập OAuth", "Địa chỉ máy chủ OAuth (nếu tỉnh có), ví dụ “https://dang-nhap.example.vn”; "
+        "để trống thì biên tập viên đăng nhập bằng mã truy cập cá nhân.", None, pattern=r"^https?://\S+$")
+
+    @field_validator("repo")
+    @classmethod
+    def _github_owner_name(cls, value: str) -> str:
+        if "//" in value or value.endswith((".", ".git")):
+            raise ValueError("Ghi kho dạng chủ/tên, không có “.git” ở cuối, ví dụ “ban-dan-van/so-tay”.")
+        return value
+
+    @model_validator(mode="after")
+    def _github_two_parts(self) -> "CmsSettings":
+        if self.forge == "github" and self.repo.count("/") != 1:
+            raise ValueError(f"Kho GitHub ghi đúng hai phần chủ/tên, không phải “{self.repo}”.")
+        return self
+
+
 class Config(Model):
     province: Province = F("Tỉnh", "Tỉnh mà bộ dữ liệu này mô tả.")
     report: ReportSettings = F("Báo cáo định kỳ", "Tiêu đề, số, nơi nhận và chữ ký của báo cáo 6 tháng và năm.", ReportSettings())
@@ -160,6 +191,9 @@ class Config(Model):
         "Mức độ quy tắc", "Đổi mức độ của một quy tắc theo mã: error, warning, info hoặc off (tắt).", {}
     )
     publish: PublishSettings = F("Xuất bản", "Nơi đặt bản công khai.", PublishSettings())
+    cms: CmsSettings | None = F(
+        "Trang biên tập trên web", "Kho nội dung mà trang biên tập /admin/ đăng nhập và lưu vào; thiếu mục này thì "
+        "trang biên tập không đăng nhập được.", None)
     sample: bool = F("Dữ liệu mẫu", "Bộ dữ liệu là dữ liệu mẫu.", False)
 
     @model_validator(mode="after")

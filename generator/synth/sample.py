@@ -29,6 +29,7 @@ import yaml
 
 from generator.core.dates import format_vn_date as fmt
 from generator.load.yamlwrite import EditorDumper
+from generator.schema.config import CmsSettings
 from generator.schema.assignment import Agency, Assignment, AssignmentActivity, FiledReport
 from generator.schema.exemplar import Exemplar, Period, Recognition, Result
 from generator.schema.team import FoundingDecision
@@ -99,8 +100,13 @@ def clean(data: Path) -> None:
                     entry.unlink()
 
 
+# The sample's content repository, for the web editor's sign-in (fictional, like the villages).
+SAMPLE_REPO = "ban-dan-van-bac-giang/so-tay-dan-van"
+
+
 def write_config(sk: Skeleton, writer: Writer, at: str) -> None:
-    data, extra = config_file(sk, recipients=REPORT_RECIPIENTS)
+    cms = record(CmsSettings, repo=SAMPLE_REPO, forge="github", branch="main")
+    data, extra = config_file(sk, recipients=REPORT_RECIPIENTS, cms=cms)
     writer.write(f"{at}config.yml", "config", data, extra)
 
 

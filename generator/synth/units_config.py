@@ -6,7 +6,7 @@ record of data/config.yml, each with the comment lines its file carries under th
 from __future__ import annotations
 
 from generator.core.dates import format_vn_date as fmt
-from generator.schema.config import Config, ReportSettings
+from generator.schema.config import CmsSettings, Config, ReportSettings
 from generator.schema.config import Province as ProvinceSettings
 from generator.schema.units import Unit, UnitCode, UnitsFile
 from generator.synth.model_dicts import record
@@ -28,10 +28,14 @@ def units_file(p: Province) -> tuple[dict, tuple[str, ...]]:
     return record(UnitsFile, units=units), extra
 
 
-def config_file(sk: Skeleton, recipients: list[str] | None = None) -> tuple[dict, tuple[str, ...]]:
+def config_file(sk: Skeleton, recipients: list[str] | None = None,
+                cms: dict | None = None) -> tuple[dict, tuple[str, ...]]:
     """The record of data/config.yml (the first province is the project's) and its comment lines;
-    `recipients` of the reports, if given, replace the usual four (the sample lists six)."""
+    `recipients` of the reports, if given, replace the usual four (the sample lists six); `cms`
+    is the web editor's repository section (by default a fictional one named after the province,
+    so the check has nothing to say about the web editor's sign-in)."""
     p = sk.provinces[0]
+    cms = cms or record(CmsSettings, repo=f"ban-dan-van-{p.id}/so-tay-dan-van")
     upper = f"{'THÀNH ỦY' if p.kind == 'thanh_pho_tw' else 'TỈNH ỦY'} {p.name.upper()}"
     local = "Các huyện ủy, thành ủy" if sk.scale.scheme == "ba-cap" else "Các đảng ủy xã, phường, đặc khu"
     extra: tuple[str, ...] = ()
@@ -45,4 +49,4 @@ def config_file(sk: Skeleton, recipients: list[str] | None = None) -> tuple[dict
     )
     province = record(ProvinceSettings, name=p.name, unit=p.id, board=f"Ban Dân vận {p.short} {p.name}")
     return record(Config, province=province, report=report, scheme=sk.scale.scheme, reference_date=fmt(sk.ref),
-                  sample=True), extra
+                  cms=cms, sample=True), extra

@@ -7,8 +7,10 @@ repository's CI checks before anyone merges it.
 - `fields` (with `annotations`): the form of a record, one field per pydantic field, Vietnamese
   labels and hints, selects for enums, relation widgets for references (`RefTo`);
 - `bundle`: `cms_bundle()`, the Decap files `npm ci` installed at the version package.json pins;
-- `page`: `write_admin()`, which writes `<site>/admin/`: index.html and handbook-cms.js (from
-  `files/`), config.yml and the bundle.
+- `page`: `write_admin()`, which writes `<site>/admin/`: index.html, handbook-cms.js and
+  handbook-yaml.js (from `files/`), config.yml and the bundle (with js-yaml).
+
+docs/cms.md says why Decap and not Sveltia CMS, and what the formats of handbook-cms.js keep.
 
 Why Decap CMS (npm `decap-cms`, MIT) and not Sveltia CMS: Sveltia (tried at 0.221.1) cannot
 work offline. Its bundle is built to be served from a CDN: its login screen alone, served from
@@ -21,15 +23,15 @@ would mean patching its bundle. Decap's bundle (decap-cms.js, its lazily loaded 
 .wasm files, all in the npm package) loads nothing from elsewhere, contains the Vietnamese UI
 (`locale: vi`), and its login screen requests only the files beside it. Decap also reads and
 writes dd/mm/yyyy dates (datetime widget, `date_format`, `time_format: false`), relates to
-records in a list inside one file (`units.*.id`), lists records in subfolders (`nested` with
-`subfolders: false`) and runs the editorial workflow; tests/test_cms.py checks each of these in
-Chromium, saving real records and reading back what would become the pull request.
+records in a list inside one file (`units.*.id`), lists records in subfolders (`nested`) and
+runs the editorial workflow; tests/test_cms.py checks each of these in Chromium, saving real
+records and reading back what would become the pull request.
 
 Limits, and what is done about them:
 - Decap keeps nested maps in Immutable.Map, which forgets key order beyond eight keys, so a
   saved team member came out with shuffled keys. handbook-cms.js (a preSave hook) puts every
-  map back in the schema's order. Decap still drops a file's comments, turns flow lists into
-  block lists and wraps long lines at 80 columns the first time it saves a file.
+  map back in the schema's order. Files are read and written through the formats of
+  handbook-cms.js (the canonical layout of handbook-yaml.js, comments kept), not Decap's YAML.
 - A field whose type is a union of unrelated types (a quiz item's `answer`: true/false or a list
   of accepted answers) has no widget: it is left out of the form, Decap keeps its value when it
   saves, and the parent field's hint says to edit it in the file.

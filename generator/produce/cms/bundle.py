@@ -17,6 +17,8 @@ from generator.core.errors import EditorBundleMissing
 
 CMS_PACKAGE = "decap-cms"
 CMS_SCRIPT = "decap-cms.js"
+YAML_PACKAGE = "js-yaml"  # the YAML parser the page's formats read files with (MIT)
+YAML_SCRIPT = "js-yaml.min.js"
 # The repository root, where package.json pins the CMS and `npm ci` puts node_modules:
 # this file is generator/produce/cms/bundle.py.
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
@@ -31,13 +33,17 @@ def node_modules_dir() -> Path:
     return Path(configured) if configured else PROJECT_ROOT / "node_modules"
 
 
-def pinned_version() -> str | None:
-    """The CMS version package.json pins, when package.json is at hand."""
+def pinned_version(package: str = CMS_PACKAGE) -> str | None:
+    """The version package.json pins for `package` (the CMS), when package.json is at hand."""
     manifest = PROJECT_ROOT / "package.json"
     if not manifest.is_file():
         return None
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    return {**data.get("dependencies", {}), **data.get("devDependencies", {})}.get(CMS_PACKAGE)
+    return {**data.get("dependencies", {}), **data.get("devDependencies", {})}.get(package)
+
+
+def _installed(package: Path) -> str | None:
+    return json.loads((package / "package.json").read_text(encoding="utf-8")).get("version")
 
 
 def cms_bundle(node_modules: Path | None = None) -> list[Path]:
@@ -49,7 +55,7 @@ def cms_bundle(node_modules: Path | None = None) -> list[Path]:
         raise CmsBundleMissing(
             f"Không thấy {script}: chưa cài Decap CMS. Hãy chạy `npm ci` trong {PROJECT_ROOT} "
             f"(hoặc trỏ biến môi trường {NODE_MODULES_ENV} tới thư mục node_modules đã cài).")
-    installed = json.loads((package / "package.json").read_text(encoding="utf-8")).get("version")
+    installed = _installed(package)
     wanted = pinned_version()
     if wanted and installed != wanted:
         raise CmsBundleMissing(
@@ -58,13 +64,24 @@ def cms_bundle(node_modules: Path | None = None) -> list[Path]:
     licence = dist / f"{CMS_SCRIPT}.LICENSE.txt"
     if licence.is_file():
         files.append(licence)
-    return files
+    return [*files, yaml_parser(package.parent)]
+
+
+def yaml_parser(node_modules: Path) -> Path:
+    """js-yaml's browser build, which the page's formats parse files with."""
+    package = Path(node_modules) / YAML_PACKAGE
+    script = package / "dist" / YAML_SCRIPT
+    wanted = pinned_version(YAML_PACKAGE)
+    if not script.is_file() or (wanted and _installed(package) != wanted):
+        raise CmsBundleMissing(
+            f"Không thấy {script} (bản {wanted or 'đã ghim'}): hãy chạy `npm ci` trong {PROJECT_ROOT}.")
+    return script
 
 
 def copy_bundle(bundle: list[Path], admin: Path) -> list[Path]:
     """Copy the bundle's files into `admin` (which exists), first removing the chunks and .wasm
     files of another CMS version; gives the files written."""
-    keep = {source.name for source in bundle}
+    keep = {source.name for source in bundle}  # the CMS's files and the YAML parser
     for stale in [*admin.glob(f"*.{CMS_SCRIPT}"), *admin.glob("*.wasm")]:
         if stale.name not in keep:
             stale.unlink()  # chunks of another CMS version

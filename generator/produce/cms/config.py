@@ -2,10 +2,14 @@
 collection per file kind of `generator.schema.filekinds.KINDS` and
 `publish_mode: editorial_workflow`, so every change an editor saves becomes a pull request.
 
-The dataset root is read only to list the files of kinds kept in several files (such as
-data/units/*.yml): each becomes one entry of a file collection. Kinds with one record per file
-(teams, models, questions…) are folder collections. This module also decides which collection
-a reference can point at; the form fields themselves come from `cms.fields`.
+The dataset root is read to find the content repository (`cms:` in data/config.yml: repo,
+forge, branch, base_url; arguments override it), to list the files of kinds kept in several
+files (such as data/units/*.yml: each becomes one entry of a file collection) and to name the
+villages and communes teams are listed by. Kinds with one record per file (teams, models,
+questions…) are folder collections. Every collection reads and writes through the formats that
+handbook-cms.js registers (`handbook-yml`, `handbook-md`), which keep a file's layout. This
+module also decides which collection a reference can point at; the form fields themselves come
+from `cms.fields`.
 """
 
 from __future__ import annotations
@@ -15,33 +19,61 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+import yaml
+from pydantic import BaseModel, ValidationError
 
 from generator.produce.cms.annotations import unwrap
 from generator.produce.cms.fields import MEDIA_FOLDER, PUBLIC_FOLDER, FormFields
+from generator.schema.config import KIND_LABELS, CmsSettings
 from generator.schema.content import QAItem
 from generator.schema.filekinds import KINDS, FileKind
 
 REPO_PLACEHOLDER = "OWNER/REPO"
+YAML_FORMAT = "handbook-yml"  # registered by files/handbook-cms.js: the canonical layout
+MARKDOWN_FORMAT = "handbook-md"  # front matter: lines of unchanged keys kept as they were
+# Keys the formats add to an entry's data and drop again when saving (never in a file).
+LABEL_KEY = "__label"  # a team: "Tổ DVCĐ thôn … – xã …"
+COMMUNE_KEY = "__commune"  # a team: "xã …", what the list groups by
 # Kinds whose subfolder is named by a field of the record: content/qa/<topic>/<id>.md.
 SUBFOLDER_FIELD = {"qa": "topic"}
 NESTED_DEPTH = 10  # how deep Decap looks for records under a folder globbed with **
 DISPLAY_FIELDS = ("name", "title", "question", "term")  # what a relation shows for a record
 
 
-def cms_config(dataset_root: Path, repo: str = REPO_PLACEHOLDER, branch: str = "main",
-               base_url: str | None = None) -> dict:
+def cms_settings(dataset_root: Path) -> CmsSettings | None:
+    """The `cms:` section of data/config.yml, when it is there and valid (`handbook check`
+    reports it otherwise)."""
+    path = Path(dataset_root) / "data" / "config.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return CmsSettings.model_validate(data["cms"]) if isinstance(data, dict) and data.get("cms") else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
+        return None
+
+
+def cms_config(dataset_root: Path, repo: str | None = None, branch: str | None = None,
+               base_url: str | None = None, forge: str | None = None) -> dict:
     """The Decap CMS configuration (config.yml as a dict) for the project at `dataset_root`.
 
-    `repo` is the content repository on GitHub ("owner/name"); `base_url` the OAuth client
-    the GitHub backend signs in through, when it is not Netlify's.
+    `repo` is the content repository ("owner/name"), `forge` "github" or "gitlab", `base_url`
+    the OAuth client the backend signs in through when the province has one (without it,
+    editors sign in with a personal access token: handbook-cms.js). Each defaults to the `cms:`
+    section of data/config.yml; without it the repository is a placeholder.
     """
     dataset_root = Path(dataset_root)
-    backend: dict[str, Any] = {"name": "github", "repo": repo, "branch": branch}
+    settings = cms_settings(dataset_root)
+    repo = repo or (settings.repo if settings else REPO_PLACEHOLDER)
+    backend: dict[str, Any] = {
+        "name": forge or (settings.forge if settings else "github"),
+        "repo": repo,
+        "branch": branch or (settings.branch if settings else "main"),
+    }
     if repo == REPO_PLACEHOLDER:
         backend["_comment"] = (
-            "Thay OWNER/REPO bằng kho nội dung trên GitHub (tổ chức/tên kho), hoặc tạo lại tệp này với "
-            "handbook cms --repo tổ-chức/tên-kho. Mỗi lần lưu, CMS mở một pull request vào nhánh trên.")
+            "Thay OWNER/REPO bằng kho nội dung (tổ chức/tên kho): khai mục cms trong data/config.yml rồi dựng lại, "
+            "hoặc tạo lại tệp này với handbook cms --repo tổ-chức/tên-kho. Mỗi lần lưu, CMS mở một yêu cầu gộp "
+            "vào nhánh trên.")
+    base_url = base_url or (settings.base_url if settings else None)
     if base_url:
         backend["base_url"] = base_url
     collections = _Collections(dataset_root)
@@ -152,7 +184,7 @@ class _Collections:
                 "file": path,
                 "fields": self.form.top_fields(kind.model),
             })
-        return {"name": kind.name, "label": label, "editor": {"preview": False}, "files": files}
+        return {"name": kind.name, "label": label, "format": YAML_FORMAT, "editor": {"preview": False}, "files": files}
 
     def _folder_collection(self, kind: FileKind, label: str) -> dict:
         (pattern,) = kind.patterns
@@ -163,7 +195,7 @@ class _Collections:
             "label": label,
             "folder": folder,
             "extension": extension,
-            "format": "frontmatter" if kind.markdown else extension,
+            "format": MARKDOWN_FORMAT if kind.markdown else YAML_FORMAT,
             "create": True,
             "identifier_field": "id",
             "slug": "{{id}}",
@@ -185,9 +217,46 @@ class _Collections:
                 collection["media_folder"] = "/" + MEDIA_FOLDER
                 collection["public_folder"] = PUBLIC_FOLDER
             else:
-                collection["nested"] = {"depth": NESTED_DEPTH if "**" in pattern else depth + 1, "subfolders": False}
+                # Not `subfolders: false`: with it Decap lists at the top only the records directly in the
+                # folder (none: every team is in a commune folder), so the list stayed empty ("Không có
+                # mục nào") while the GitHub backend went on loading. By default the top lists records
+                # one folder down too: every team.
+                collection["nested"] = {"depth": NESTED_DEPTH if "**" in pattern else depth + 1}
                 collection["description"] = (
                     f"Mỗi bản ghi một tệp trong {folder}/ và các thư mục con. "
                     f"Bản ghi mới được lưu thành {folder}/<mã>.{extension}.")
+        if kind.name == "team":
+            # A team file names its village by id; the list shows and searches it by name, grouped by
+            # commune (handbook-cms.js adds both names when it reads the file, from `village_labels`).
+            collection["summary"] = "{{" + LABEL_KEY + "}}"
+            collection["view_groups"] = [{"label": "Xã, phường", "field": COMMUNE_KEY}]
         collection["fields"] = fields
         return collection
+
+
+def village_labels(dataset_root: Path) -> dict[str, list[str]]:
+    """{village id: [team label, commune]} from data/units/*.yml, e.g. "bg-…-thon-dong-tam":
+    ["Tổ DVCĐ thôn Đồng Tâm – xã Phúc Sơn", "xã Phúc Sơn"]. Files that do not read are skipped
+    (`handbook check` reports them)."""
+    units: dict[str, dict] = {}
+    for path in sorted(Path(dataset_root).glob("data/units/*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        for unit in (data or {}).get("units") or [] if isinstance(data, dict) else []:
+            if isinstance(unit, dict) and isinstance(unit.get("id"), str):
+                units[unit["id"]] = unit
+
+    def named(unit: dict) -> str:
+        kind = KIND_LABELS.get(str(unit.get("kind")), "")
+        return f"{kind} {unit.get('name', unit['id'])}".strip()
+
+    out: dict[str, list[str]] = {}
+    for unit_id, unit in units.items():
+        parent = units.get(str(unit.get("parent")))
+        if parent is None:
+            continue
+        commune = named(parent)
+        out[unit_id] = [f"Tổ DVCĐ {named(unit)} – {commune}", commune]
+    return out

@@ -1,11 +1,14 @@
 """The admin page: takes a site folder and the dataset root; writes `<site>/admin/` with
-index.html, config.yml (from `cms.config`), handbook-cms.js and the CMS bundle (`cms.bundle`),
-and gives the files written.
+index.html, config.yml (from `cms.config`), handbook-cms.js, handbook-yaml.js and the CMS
+bundle with its YAML parser (`cms.bundle`), and gives the files written.
 
 index.html and handbook-cms.js are real files in `files/` beside this module (package data,
 see pyproject.toml), read at run time and filled in with `string.Template`: `$title`,
-`$script` and `$helper` in the page, `$order` in the script (a JavaScript identifier, so the
-file stays valid JavaScript). Everything else in them is written as it is.
+`$parser`, `$emitter`, `$script` and `$helper` in the page; `$order` (key order of every kind,
+from the models), `$villages` (each village's team label and commune) and `$backend` (the
+forge, and whether editors sign in with a token) in the script, each a JavaScript identifier so
+the file stays valid JavaScript. handbook-yaml.js (the canonical YAML layout, also run by the
+tests in node) is copied as it is.
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ from typing import Any
 
 import yaml
 
-from generator.produce.cms.bundle import CMS_SCRIPT, cms_bundle, copy_bundle
-from generator.produce.cms.config import cms_config
+from generator.produce.cms.bundle import CMS_SCRIPT, YAML_SCRIPT, cms_bundle, copy_bundle
+from generator.produce.cms.config import cms_config, village_labels
+from generator.schema.filekinds import KINDS
+from generator.schema.introspect import fields_of
 
 ADMIN_DIR = "admin"
 PAGE_TITLE = "Biên tập sổ tay"
@@ -30,6 +35,7 @@ CONFIG_FILE = "config.yml"
 # whole files. Before each save this script puts every map's keys back in the schema's order (the
 # order of the fields in config.yml); Decap itself orders only the top level.
 HELPER_SCRIPT = "handbook-cms.js"
+EMITTER_SCRIPT = "handbook-yaml.js"  # the canonical layout of a data file (copied as it is)
 TEMPLATES = "files"  # folder of the package holding the page and the script
 
 
@@ -41,12 +47,21 @@ def template(name: str) -> Template:
 
 def index_html() -> str:
     """The admin page: loads the CMS script, then the helper, both from beside it."""
-    return template(PAGE_FILE).substitute(title=PAGE_TITLE, script=CMS_SCRIPT, helper=HELPER_SCRIPT)
+    return template(PAGE_FILE).substitute(title=PAGE_TITLE, parser=YAML_SCRIPT, emitter=EMITTER_SCRIPT,
+                                          script=CMS_SCRIPT, helper=HELPER_SCRIPT)
 
 
-def helper_js(config: dict) -> str:
-    """The helper script, with the key order of `config`'s forms."""
-    return template(HELPER_SCRIPT).substitute(order=json.dumps(key_order(config), ensure_ascii=False))
+def helper_js(config: dict, villages: dict | None = None) -> str:
+    """The helper script: the key order of `config`'s collections, the villages' names, the backend."""
+    backend = config["backend"]
+    return template(HELPER_SCRIPT).substitute(
+        order=json.dumps(key_order(config), ensure_ascii=False),
+        villages=json.dumps(villages or {}, ensure_ascii=False, sort_keys=True),
+        backend=json.dumps({"name": backend["name"], "token": "base_url" not in backend}))
+
+
+def emitter_js() -> bytes:
+    return resources.files(__package__).joinpath(TEMPLATES, EMITTER_SCRIPT).read_bytes()
 
 
 def config_yaml(config: dict) -> str:
@@ -55,7 +70,7 @@ def config_yaml(config: dict) -> str:
     # files/handbook-cms.js): it is part of the output, which the redesign (#13) keeps byte for byte.
     header = (
         "# Cấu hình trang biên tập (Decap CMS), sinh tự động từ lược đồ dữ liệu bởi generator/cms.py.\n"
-        "# Đừng sửa tay: sửa lược đồ rồi tạo lại. backend.repo là kho nội dung trên GitHub.\n"
+        "# Đừng sửa tay: sửa lược đồ rồi tạo lại. backend.repo là kho nội dung (mục cms của data/config.yml).\n"
     )
     return header + yaml.dump(config, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=120)
 
@@ -67,18 +82,23 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
-def key_order(config: dict) -> dict:
-    """Field names in form order, nested like the data: {collection: tree}, or for file
-    collections {collection: {"__files": {file name: tree}}}."""
-    def tree(fields: list[dict]) -> dict:
-        return {f["name"]: (tree(f["fields"]) if "fields" in f else None) for f in fields}
+def model_order(model: Any) -> dict:
+    """The model's field names in order, nested like the data: {name: subtree or None}. Every
+    field, also those the form leaves out (a quiz item's answer), so saves follow the model."""
+    return {f.name: (model_order(f.nested) if f.nested is not None else None) for f in fields_of(model)}
 
+
+def key_order(config: dict) -> dict:
+    """Field names in the models' order, nested like the data: {collection: tree}, or for file
+    collections {collection: {"__files": {file name: tree}}}."""
+    models = {kind.name: kind.model for kind in KINDS}
     out: dict[str, Any] = {}
     for collection in config["collections"]:
+        tree = model_order(models[collection["name"]])
         if "files" in collection:
-            out[collection["name"]] = {"__files": {f["name"]: tree(f["fields"]) for f in collection["files"]}}
+            out[collection["name"]] = {"__files": {f["name"]: tree for f in collection["files"]}}
         else:
-            out[collection["name"]] = tree(collection["fields"])
+            out[collection["name"]] = tree
     return out
 
 
@@ -99,7 +119,9 @@ def write_admin(site_dir: Path, dataset_root: Path, node_modules: Path | None = 
     config_path = admin / CONFIG_FILE
     config_path.write_text(config_yaml(config), encoding="utf-8")
     helper = admin / HELPER_SCRIPT
-    helper.write_text(helper_js(config), encoding="utf-8")
+    helper.write_text(helper_js(config, village_labels(dataset_root)), encoding="utf-8")
+    emitter = admin / EMITTER_SCRIPT
+    emitter.write_bytes(emitter_js())
     index = admin / PAGE_FILE
     index.write_text(index_html(), encoding="utf-8")
-    return [index, config_path, helper, *written]
+    return [index, config_path, helper, emitter, *written]
