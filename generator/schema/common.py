@@ -50,7 +50,12 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN, min_length=1, max_length=120)]
 
 # What each pattern asks for, in words an editor reads instead of the regular expression
 # (the JSON Schemas' errorMessage). Every pattern a model uses needs its words here.
+REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)+$"  # a forge's OWNER/NAME (GitLab: groups/…)
+URL_PATTERN = r"^https?://\S+$"
+
 PATTERN_WORDS = {
+    REPO_PATTERN: "tên kho trên GitHub hoặc GitLab dạng TỔ-CHỨC/TÊN-KHO, không dấu, không khoảng trắng, ví dụ “ban-dan-van-tn/so-tay”",
+    URL_PATTERN: "một địa chỉ web bắt đầu bằng http:// hoặc https://, không có khoảng trắng",
     DATE_PATTERN: "một ngày viết theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 03/6/2013",
     SLUG_PATTERN: "viết chữ thường không dấu, không có khoảng trắng, các chữ nối bằng gạch ngang, ví dụ “xa-phuc-son”",
 }

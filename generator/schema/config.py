@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from generator.schema.common import F, Model, UnitRef, VnDate
+from generator.schema.common import REPO_PATTERN, URL_PATTERN, F, Model, UnitRef, VnDate
 
 
 class Level(Model):
@@ -145,7 +145,6 @@ class PublishSettings(Model):
         "lệnh dựng không bao giờ ghi bản nội bộ vào đó.", [])
 
 
-REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)+$"
 
 
 class CmsSettings(Model):
@@ -160,7 +159,7 @@ class CmsSettings(Model):
                     min_length=1, max_length=200)
     base_url: str | None = F(
         "Máy chủ đăng nhập OAuth", "Địa chỉ máy chủ OAuth (nếu tỉnh có), ví dụ “https://dang-nhap.example.vn”; "
-        "để trống thì biên tập viên đăng nhập bằng mã truy cập cá nhân.", None, pattern=r"^https?://\S+$")
+        "để trống thì biên tập viên đăng nhập bằng mã truy cập cá nhân.", None, pattern=URL_PATTERN)
 
     @field_validator("repo")
     @classmethod
