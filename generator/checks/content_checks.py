@@ -1,6 +1,7 @@
 """Checks of the handbook's content: takes a `Dataset`, gives findings for Q&A files whose id
-differs from their name, quiz items with no single right answer, duplicate quiz ids, and
-near-duplicate questions; and the coverage of the source documents' sections."""
+differs from their name, quiz items with no single right answer, duplicate quiz ids,
+near-duplicate questions and answers that lean on the source documents; and the coverage of
+the source documents' sections."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import PurePosixPath
 from generator.model.dataset import Dataset, Located
 from generator.core.findings import Finding, Severity
 from generator.checks.markdown_links import check_markdown_links
+from generator.checks.originality import originality_findings
 from generator.core.text import fold
 from generator.load.yamlload import format_path
 
@@ -64,6 +66,7 @@ def check_content(ds: Dataset) -> list[Finding]:
     findings += _near_duplicates(ds)
     findings += _unregistered_citations(ds)
     findings += check_markdown_links(ds)
+    findings += originality_findings(ds)
     return findings
 
 
