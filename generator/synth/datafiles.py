@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from generator.synth.yamlemit import dump_yaml
+from generator.load.yamlemit import dump_yaml
 
 Note = tuple[str, str]  # (needle, comment): the comment goes above the first line holding the needle
 
