@@ -21,6 +21,7 @@ _DATE_RE = re.compile(r"\d{2}/\d{2}/\d{4}\Z")
 # or that the loader refuses (a BOM in the middle): such text is written double-quoted with
 # the character escaped.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_NOT_PLAIN = re.compile("[\n\t\r]|" + _UNSAFE.pattern)
 _PLAIN_KEY = re.compile(r"[^\W\d][\w\-.]*\Z|\d+\Z")
 # A plain scalar is written only where YAML reads it back as this very string: it starts with
 # a letter, holds no ": ", " #", tab, line break or character YAML forbids raw, does not end
@@ -37,8 +38,9 @@ def _quoted(s: str) -> str:
 
 
 def _str(s: str, pad: str) -> str:
-    if (s[:1].isalpha() and ": " not in s and " #" not in s and "\n" not in s and "\t" not in s and "\r" not in s
-            and s[-1] not in " :" and (len(s) > 5 or s.lower() not in _KEYWORDS) and not _UNSAFE.search(s)):
+    # Every character _NOT_PLAIN finds is unprintable to Python: the quick test first.
+    if (s[:1].isalpha() and ": " not in s and " #" not in s and s[-1] not in " :"
+            and (len(s) > 5 or s.lower() not in _KEYWORDS) and (s.isprintable() or not _NOT_PLAIN.search(s))):
         return s
     if _DATE_RE.match(s):
         return s
@@ -85,46 +87,104 @@ def _scalar(value: Any, pad: str) -> str:
     raise TypeError(f"cannot write {t.__name__} to YAML")
 
 
-def _emit_map(d: dict, pad: str, out: list[str]) -> None:
-    for k, v in d.items():
+# A shape orders the keys of mappings: (field names in order, the same as a set, the shape of
+# each field's mapping or list items, a cache: the keys of a mapping as given -> as written).
+# `generator.model.canonical` makes them from the models.
+Shape = tuple
+
+
+_SAME = ("<the order given>",)
+
+
+def _order(keys: tuple, shape: Shape) -> tuple:
+    names, known, _, orders = shape
+    ordered = [name for name in names if name in keys]
+    if len(ordered) != len(keys):
+        ordered.extend(k for k in keys if k not in known)
+    result = _SAME if tuple(ordered) == keys else tuple(ordered)
+    if len(orders) < _CACHE_LIMIT:
+        orders[keys] = result
+    return result
+
+
+_KEY_TEXT: dict = {}  # key -> how it is written (keys repeat in every record)
+_CACHE_LIMIT = 100_000
+
+
+def _key_text(k) -> str:
+    text = _KEY_TEXT.get(k)
+    if text is None:
+        if len(_KEY_TEXT) > _CACHE_LIMIT:
+            _KEY_TEXT.clear()
+        text = _KEY_TEXT[k] = _key(k)
+    return text
+
+
+def _emit_map(d: dict, pad: str, out: list[str], shape: Shape | None = None) -> None:
+    # The hot loop of `handbook check` (every file is laid out): scalars are written inline,
+    # keys come from a cache, and the test for a plain string is `_str`'s own, inlined.
+    subs = shape[2] if shape is not None else None
+    keys = _KEY_TEXT
+    keywords = _KEYWORDS
+    not_plain = _NOT_PLAIN
+    append = out.append
+    if shape is None:
+        items = d.items()
+    else:
+        given = tuple(d)
+        order = shape[3].get(given) or _order(given, shape)
+        items = d.items() if order is _SAME else [(k, d[k]) for k in order]
+    for k, v in items:
         t = type(v)
-        key = k if type(k) is str and k.isidentifier() and k.isascii() else _key(k)
+        key = keys.get(k) or _key_text(k)
         if t is str:
-            out.append(f"{pad}{key}: {_str(v, pad)}")
+            if (v[:1].isalpha() and ": " not in v and " #" not in v and v[-1] not in " :"
+                    and (len(v) > 5 or v.lower() not in keywords) and (v.isprintable() or not not_plain.search(v))):
+                append(f"{pad}{key}: {v}")
+            else:
+                append(f"{pad}{key}: {_str(v, pad)}")
+        elif t is int:
+            append(f"{pad}{key}: {v}")
+        elif t is bool:
+            append(f"{pad}{key}: true" if v else f"{pad}{key}: false")
+        elif v is None:
+            append(f"{pad}{key}: null")
         elif t is dict and v:
-            out.append(f"{pad}{key}:")
-            _emit_map(v, pad + "  ", out)
+            append(f"{pad}{key}:")
+            _emit_map(v, pad + "  ", out, subs.get(k) if subs else None)
         elif t is list and v:
-            out.append(f"{pad}{key}:")
-            _emit_seq(v, pad + "  ", out)
+            append(f"{pad}{key}:")
+            _emit_seq(v, pad + "  ", out, subs.get(k) if subs else None)
         else:
-            out.append(f"{pad}{key}: {_scalar(v, pad)}")
+            append(f"{pad}{key}: {_scalar(v, pad)}")
 
 
-def _emit_seq(items: list, pad: str, out: list[str]) -> None:
+def _emit_seq(items: list, pad: str, out: list[str], shape: Shape | None = None) -> None:
     inner = pad + "  "
     cut = len(inner)
     for item in items:
         t = type(item)
         if t is dict and item:
             start = len(out)
-            _emit_map(item, inner, out)
+            _emit_map(item, inner, out, shape)
             out[start] = pad + "- " + out[start][cut:]
         elif t is list and item:
             start = len(out)
-            _emit_seq(item, inner, out)
+            _emit_seq(item, inner, out, shape)
             out[start] = pad + "- " + out[start][cut:]
         else:
             out.append(f"{pad}- {_scalar(item, pad)}")
 
 
-def dump_yaml(data: dict) -> str:
+def dump_yaml(data: dict, shape: Shape | None = None) -> str:
     """The block-style YAML of a mapping (the data file body, without the header comments).
 
     Keys are written plain when they are names (schema field names always are), quoted
-    otherwise; values are str, int, float, bool, None, dicts and lists."""
+    otherwise, in the order given — or, with a `shape`, known fields first in the shape's
+    order and the others after in the order given; values are str, int, float, bool, None,
+    dicts and lists."""
     if not data:
         return "{}\n"
     out: list[str] = []
-    _emit_map(data, "", out)
+    _emit_map(data, "", out, shape)
     return "\n".join(out) + "\n"

@@ -63,6 +63,14 @@ def _plan(model: type) -> tuple[tuple[str, ...], dict[str, type]]:
     return tuple(spec.name for spec in specs), {spec.name: spec.nested for spec in specs if spec.nested is not None}
 
 
+@functools.lru_cache(maxsize=None)
+def shape_of(model: type) -> tuple:
+    """The model's key order as `dump_yaml` takes it: (field names, the same as a set, the
+    shape of each nested model's field, the emitter's cache of key orders)."""
+    names, nested = _plan(model)
+    return names, frozenset(names), {name: shape_of(sub) for name, sub in nested.items()}, {}
+
+
 def ordered(model: type | None, value: Any) -> Any:
     """`value` with the keys of every mapping the model describes in its field order (keys it
     does not know after, in their order); lists item by item."""
@@ -97,20 +105,22 @@ def split_header(text: str) -> tuple[str, str, int]:
         text = text.replace("\r\n", "\n")
     if text[:1] not in ("#", " ", "\t", "\n"):  # the common case without a header is quick
         return "", text, 0
-    lines = text.split("\n")
-    count = 0
-    last_comment = 0
-    for number, line in enumerate(lines):
-        stripped = line.strip()
+    count = 0  # lines of the block, blank ones at its end included
+    position = 0  # where the line being looked at starts
+    header_end = 0  # just after the block's last comment line
+    while position < len(text):
+        end = text.find("\n", position)
+        end = len(text) if end < 0 else end
+        stripped = text[position:end].strip()
         if stripped and not stripped.startswith("#"):
             break
-        count = number + 1
+        count += 1
         if stripped:
-            last_comment = number + 1
-    else:
+            header_end = end + 1
+        position = end + 1
+    else:  # comments only
         return text if text.endswith("\n") or not text else text + "\n", "", count
-    header = "\n".join(lines[:last_comment]) + "\n" if last_comment else ""
-    return header, "\n".join(lines[count:]), count
+    return text[:header_end], text[position:], count
 
 
 def first_difference(old: str, new: str) -> int:
@@ -162,8 +172,7 @@ def layout_of(kind: str | FileKind, text: str, data: Any = None, loaded: Any = N
                         "Viết số không có dấu chấm (ví dụ 1068) rồi chạy lại “handbook fmt”.")
     header, body, header_lines = split_header(text)
     try:
-        tidy = ordered(model, data)
-        dumped = dump_yaml(tidy)
+        dumped = dump_yaml(data, shape_of(model))
     except (TypeError, ValueError):
         return _refusal(None, "Tệp có giá trị không ghi lại được ở dạng YAML chuẩn (ví dụ một số quá lớn) nên không được sắp lại.",
                         "Kiểm tra các giá trị số trong tệp rồi chạy lại “handbook fmt”.")
@@ -172,7 +181,7 @@ def layout_of(kind: str | FileKind, text: str, data: Any = None, loaded: Any = N
     elif "#" not in body or drop_comments:
         canonical = header + dumped
     else:
-        canonical = _with_comments(header, body, dumped, header_lines, text, tidy)
+        canonical = _with_comments(header, body, dumped, header_lines, text, ordered(model, data))
         if isinstance(canonical, Layout):
             return canonical
     if canonical == text:
