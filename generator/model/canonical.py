@@ -242,5 +242,5 @@ def layout_finding(kind: str | FileKind, text: str, data: Any, loaded: Any, name
         CODE, Severity.INFO,
         "Tệp chưa theo bố cục chuẩn (thứ tự khóa, cách viết danh sách, dấu ngoặc kép, dòng trống); "
         f"từ dòng {layout.line} trở đi khác với bản “handbook fmt” sẽ ghi.",
-        file=name, line=layout.line, hint=HINT,
+        file=name, line=layout.line, column=1, hint=HINT,
     )
