@@ -83,7 +83,7 @@ def test_help_is_vietnamese():
     assert "Liệt kê các quy tắc" in result.stdout
 
 
-COMMANDS = ["build", "check", "cms", "codes", "coverage", "diff", "import", "new", "pdf", "report", "rules", "schema",
+COMMANDS = ["build", "check", "cms", "codes", "coverage", "diff", "fmt", "import", "new", "pdf", "report", "rules", "schema",
             "serve", "stats", "synth", "template"]
 
 

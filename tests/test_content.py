@@ -205,8 +205,9 @@ def test_near_duplicate_questions_are_flagged(base_project):
     text = (qa / "cau-mau.md").read_text(encoding="utf-8")
     (qa / "cau-mau-2.md").write_text(text.replace("id: cau-mau", "id: cau-mau-2").replace("Mỗi nhóm có mấy người?", "Mỗi nhóm có mấy người vậy?"), encoding="utf-8")
     _, report = check_project(base_project)
-    assert [(f.code, f.file) for f in report.findings] == [("CONTENT-NEAR-DUPLICATE", "content/qa/chu-de/cau-mau.md")] or \
-        [(f.code, f.file) for f in report.findings] == [("CONTENT-NEAR-DUPLICATE", "content/qa/chu-de/cau-mau-2.md")]
+    found = [(f.code, f.file) for f in report.findings if f.code != "FILE-LAYOUT"]  # the fixture is hand-laid-out
+    assert found == [("CONTENT-NEAR-DUPLICATE", "content/qa/chu-de/cau-mau.md")] or \
+        found == [("CONTENT-NEAR-DUPLICATE", "content/qa/chu-de/cau-mau-2.md")]
 
 
 def test_a_multiple_choice_item_needs_exactly_one_right_option(base_project):

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from generator.editors.diff import diff_summary, main_diff
+from generator.model.canonical import canonical_text
 
 ROOT = Path(__file__).resolve().parents[1]
 CI_TEMPLATES = ROOT / "generator" / "produce" / "ci_templates"
@@ -69,8 +70,15 @@ def load(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+_KIND_OF_FOLDER = {"teams": "team", "models": "model", "blocs": "bloc", "assignments": "assignment"}
+
+
 def dump(path: Path, data) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    """Save as an editor's tools do (the web editor, `handbook fmt`): the canonical layout, so
+    an edit brings no layout note of its own."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    kind = next((_KIND_OF_FOLDER[part] for part in path.parts if part in _KIND_OF_FOLDER), None)
+    path.write_text((kind and canonical_text(kind, text)) or text, encoding="utf-8")
 
 
 def edit(path: Path, change) -> None:

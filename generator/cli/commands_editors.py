@@ -1,6 +1,7 @@
 """`handbook` commands for editors and benchmarks: diff takes two revisions and gives a change
-summary, template gives the Excel workbook and import takes it back into data/teams/, synth
-gives a synthetic project. Importing the module registers them on the group."""
+summary, template gives the Excel workbook and import takes it back into data/teams/, fmt
+takes data files and lays them out canonically, synth gives a synthetic project. Importing
+the module registers them on the group."""
 
 from __future__ import annotations
 
@@ -115,3 +116,42 @@ def synth(scale: str, seed: int, out: Path, workers: int | None, root: Path) -> 
     counts = synthesize(out, scale, seed, root, workers=workers)  # SynthError: its message, exit 2
     counts["seconds"] = round(time.perf_counter() - started, 1)
     click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+
+
+@main.command(context_settings=CONTEXT)
+@ROOT_OPTION
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path), metavar="[TỆP|THƯ MỤC]...")
+@click.option("--check", "check_only", is_flag=True,
+              help="Chỉ kiểm tra, không sửa tệp nào; mã thoát 1 nếu có tệp cần sắp lại.")
+@click.option("--drop-comments", is_flag=True,
+              help="Bỏ các dòng chú thích “#” nằm trong thân tệp (giữ nguyên phần chú thích ở đầu tệp).")
+def fmt(root: Path, paths: tuple[Path, ...], check_only: bool, drop_comments: bool) -> None:
+    """Sắp lại các tệp dữ liệu YAML theo bố cục chuẩn (bố cục trang biên tập web ghi ra).
+
+    Thứ tự khóa theo mẫu dữ liệu, danh sách viết mỗi mục một dòng, dấu ngoặc kép chỉ khi cần;
+    dữ liệu, phần chú thích đầu tệp và các dòng chú thích trong thân tệp giữ nguyên. Ghi tên
+    tệp hoặc thư mục để chỉ sắp lại những tệp đó; tệp không phải dữ liệu YAML được bỏ qua.
+    Tệp có lỗi cú pháp thì để nguyên (“handbook check” báo lỗi đó).
+
+    Mã thoát: 0 khi mọi tệp đã đúng bố cục; 1 khi vừa sắp lại tệp (với --check: khi có tệp
+    cần sắp lại) hoặc có tệp chưa đúng bố cục mà không sắp lại được.
+    """
+    from generator.editors.fmt import run_fmt
+
+    configure_output()
+    root = project_root(root)
+    result = run_fmt(root, list(paths) if paths else None, check_only=check_only, drop_comments=drop_comments)
+    for given in result.outside:
+        click.echo(f"Bỏ qua “{given}”: nằm ngoài thư mục dự án {root}.", err=True)
+    for name, line in result.changed:
+        if check_only:
+            click.echo(f"{name}:{line}: chưa theo bố cục chuẩn (chạy “handbook fmt {name}” để sắp lại)")
+        else:
+            click.echo(f"Đã sắp lại {name}")
+    for refused in result.refused:
+        where = f"{refused.name}:{refused.line}" if refused.line else refused.name
+        click.echo(f"{where}: {refused.problem}\n  Cách sửa: {refused.hint}", err=True)
+    if result.changed:
+        verb = "cần sắp lại" if check_only else "đã sắp lại"
+        click.echo(f"{len(result.changed)} tệp {verb} trên {result.looked_at} tệp dữ liệu.", err=True)
+    sys.exit(1 if result.changed or any(not refused.broken for refused in result.refused) else 0)

@@ -75,6 +75,7 @@ _TABLE = (
     Code("FILE-UNKNOWN-KIND", E, "Tệp không thuộc loại dữ liệu nào nên không được đọc", "model"),
     Code("FILE-WRONG-EXTENSION", E, "Tệp dữ liệu có đuôi sai nên không được đọc", "model"),
     Code("FILE-LEFTOVER", W, "Tệp tạm hoặc bản sao lưu của trình soạn thảo", "model"),
+    Code("FILE-LAYOUT", I, "Tệp chưa theo bố cục chuẩn; “handbook fmt” sắp lại (dữ liệu và chú thích giữ nguyên)", "model"),
     # checks: cross-file references, hierarchy, content, links, personal data (checks/check.py,
     # checks/integrity.py, checks/file_names.py, checks/content_checks.py,
     # checks/markdown_links.py, checks/pii_check.py)

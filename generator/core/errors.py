@@ -60,6 +60,11 @@ class DiffError(UsageRefused):
     CI step tells it from a change that brings errors (exit 1)."""
 
 
+class FmtWriteError(HandbookError):
+    """`handbook fmt` could not write the files it rewrote (nothing was changed, or the message
+    says which files are left changed and where their old copies are)."""
+
+
 class SynthError(UsageRefused):
     """A synthetic project cannot be made (unknown scale, output folder not ours…)."""
 

@@ -13,6 +13,7 @@ from generator.schema.filekinds import BY_NAME, KINDS, FileKind
 from generator.core.findings import Finding, Report, Severity
 from generator.load.readcache import ReadCache, content_key
 from generator.schema.config import Config
+from generator.model.canonical import layout_finding
 from generator.model.stray_files import judge
 from generator.model.validation import validate_record
 from generator.load.yamlload import (
@@ -199,22 +200,51 @@ class _Read:
 def _read_file(job: tuple[str, Path, str, int]) -> _Read:
     kind_name, path, name, max_bytes = job
     kind = BY_NAME[kind_name]
-    loaded = _load_markdown(path, name, max_bytes) if kind.markdown else load_yaml_file(path, name, max_bytes, positions=False)
+    text = None
+    if kind.markdown:
+        loaded = _load_markdown(path, name, max_bytes)
+    else:
+        loaded, text = _load_yaml_keeping_text(path, name, max_bytes)
     read = _Read(loaded)
     if loaded.ok:
         data = loaded.data
+        if text is not None:  # the layout note, from the parse just done (and cached with the rest)
+            note = layout_finding(kind, text, data, loaded, name)
+            if note is not None:
+                read.findings.append(note)
         if kind.markdown and isinstance(data, dict):
             data = dict(data)
             read.body = (data.pop("__body__", ""), data.pop("__body_line__", 1))
         if data is None:
             read.empty = True
         else:
-            read.obj, read.findings = validate_record(kind.model, data, loaded, kind_label=kind.label)
+            read.obj, found = validate_record(kind.model, data, loaded, kind_label=kind.label)
+            read.findings.extend(found)
             read.data = data if read.obj is None else None
     if loaded.reload is not None:
         loaded.data = None  # validated records hold everything; positions come back on demand
         loaded.reload = None  # a function does not cross processes: the caller sets it again
     return read
+
+
+def _load_yaml_keeping_text(path: Path, name: str, max_bytes: int) -> tuple[LoadedFile, str | None]:
+    """`load_yaml_file` (without positions), and the text it read, for the layout note."""
+    try:
+        too_large = path.stat().st_size > max_bytes
+        raw = None if too_large else path.read_bytes()
+    except OSError:
+        raw = None
+    if raw is None:
+        return load_yaml_file(path, name, max_bytes, positions=False), None
+    loaded = load_yaml_bytes(raw, name, max_bytes=max_bytes, positions=False)
+    loaded.digest = content_digest(raw)
+    if not loaded.ok:
+        return loaded, None
+    loaded.reload = text_reader(path)
+    try:
+        return loaded, raw.decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover - the loader refuses such bytes
+        return loaded, None
 
 
 def _load_markdown(path: Path, name: str, max_bytes: int) -> LoadedFile:

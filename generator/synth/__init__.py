@@ -61,7 +61,8 @@ Determinism: a scale and a seed give byte-identical files, whatever the number o
 processes. Every commune, assignment and the model list draw from their own
 random.Random seeded with a string built from the seed and the record's id (string seeds
 are hashed with SHA-512, so they do not depend on PYTHONHASHSEED), nothing iterates a set,
-and the YAML is written by a small emitter (`yamlemit`: block style, keys in the models' field
+and the YAML is written by a small emitter (`generator.load.yamlemit`, the canonical layout
+of data files that `handbook fmt` keeps: block style, keys in the models' field
 order, plain scalars where YAML reads them back as the same string, JSON-style double quotes
 otherwise). The order of the draws is part of the output: reordering the statements that
 draw from a stream changes the files.
@@ -79,7 +80,8 @@ The modules, in the order a run uses them:
 - `skeleton`: provinces, districts, communes and villages (drawn once, in the main process);
 - `communes`, `assignments`, `exemplars`, `units_config`: the records, as plain dicts shaped by
   the models of generator/schema (`model_dicts`);
-- `yamlemit`, `datafiles`: records to YAML text, and to files with their header comments;
+- `yamlemit` (a re-export of `generator.load.yamlemit`), `datafiles`: records to YAML text,
+  and to files with their header comments;
 - `run`: the output folder, the copied repository parts, the worker processes and the counts.
 
 The repository's sample (data/, `python tools/make_sample_data.py`) is a small, hand-tuned

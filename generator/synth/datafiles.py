@@ -3,8 +3,9 @@ extra comment lines and notes, writes the file — the yaml-language-server comm
 the kind's schema, the header line, then the record's YAML with each note as a comment above
 the line it explains, in NFC — and counts the files and bytes it wrote. One Writer per
 process; it writes through the file descriptor and creates a folder only when opening a file
-in it fails. The synthetic projects write with `yamlemit`; the repository's sample passes the
-editors' YAML style (`sample_files`), which its files have always had.
+in it fails. Synthetic projects and the repository's sample both write with `yamlemit`
+(records already in the models' field order), so what they write is in the canonical layout
+of data files (`generator.model.canonical`, `handbook fmt`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from generator.synth.yamlemit import dump_yaml
+from generator.load.yamlemit import dump_yaml
 
 Note = tuple[str, str]  # (needle, comment): the comment goes above the first line holding the needle
 

@@ -26,7 +26,7 @@ from generator.synth.model_dicts import PHOTO
 from generator.synth.scales import SCALES, Scale
 from generator.synth.skeleton import Skeleton, build_skeleton
 from generator.synth.units_config import config_file, units_file
-from generator.synth.yamlemit import dump_yaml
+from generator.load.yamlemit import dump_yaml
 
 __all__ = ["SCALES", "Scale", "SynthError", "synthesize", "dump_yaml", "REAL_MODELS"]
 

@@ -13,9 +13,10 @@ rule so that the check has something to find, each with the comment its file car
 
 Determinism: every record is drawn from one random.Random(2024) in the fixed order of
 `write_sample`, so a rerun gives the same tree byte for byte, and data/ in the repository is
-that tree. The files keep the editors' YAML style (generator.load.yamlwrite), which is what
-editors see in data/ and what the Excel import writes; the synthetic emitter (`yamlemit`)
-quotes some strings differently (double quotes, codes such as 38-QĐ/ĐU quoted).
+that tree. The files are written in the canonical layout of data files (`handbook fmt`,
+generator.model.canonical: the emitter `generator.load.yamlemit` with the keys in the models'
+field order, each case's note as a comment above its line), so `handbook fmt` leaves a
+regenerated sample as it is.
 """
 
 from __future__ import annotations
@@ -25,10 +26,7 @@ import random
 import shutil
 from pathlib import Path
 
-import yaml
-
 from generator.core.dates import format_vn_date as fmt
-from generator.load.yamlwrite import EditorDumper
 from generator.schema.config import CmsSettings
 from generator.schema.assignment import Agency, Assignment, AssignmentActivity, FiledReport
 from generator.schema.exemplar import Exemplar, Period, Recognition, Result
@@ -55,18 +53,12 @@ from generator.synth.spelling import vn
 from generator.synth.units_config import config_file
 
 
-def editor_yaml(data: dict) -> str:
-    """A record in the editors' YAML style (the sample's files have always been written so)."""
-    return yaml.dump(data, Dumper=EditorDumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=4096, indent=2)
-
-
 def write_sample(data: Path) -> int:
     """Write the sample into the folder `data` (the schemas are `../schemas` from it)."""
     clean(data)
     sk = build_skeleton()
     rng = random.Random(SEED)
-    writer = Writer(data.parent, SAMPLE_LINE, dump=editor_yaml)
+    writer = Writer(data.parent, SAMPLE_LINE)
     at = f"{data.name}/"
     write_config(sk, writer, at)
     write_units(sk, writer, at)

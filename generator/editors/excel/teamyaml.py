@@ -1,7 +1,8 @@
 """Team files in the data files' own style: takes a team's data (and the comment lines that
-head its file); gives the YAML text an import writes — the schema comment, block-style YAML
-with keys in schema order, dates as dd/mm/yyyy — and finds the hand-written comments inside
-a file, which a rewrite from the workbook would lose.
+head its file); gives the YAML text an import writes — the canonical layout of data files
+(`generator.model.canonical`, what `handbook fmt` and the web editor write: the schema
+comment, block-style YAML with keys in schema order, dates as dd/mm/yyyy) — and finds the
+hand-written comments inside a file, which a rewrite from the workbook would lose.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import yaml
 from pydantic import BaseModel
 
 from generator.core.dates import format_vn_date
+from generator.load.yamlemit import dump_yaml
 from generator.load.yamlwrite import EditorDumper, _represent_str
+from generator.model.canonical import shape_of
 from generator.model.validation import _field_model
 from generator.schema.team import Team
 
@@ -45,13 +48,25 @@ def ordered(value: Any, model: type[BaseModel] | None) -> Any:
     return value
 
 
+def _as_text(value: Any) -> Any:
+    """Dates as editors write them (dd/mm/yyyy), through lists and mappings."""
+    if isinstance(value, dict):
+        return {k: _as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_text(v) for v in value]
+    if isinstance(value, dt.date):
+        return format_vn_date(value)
+    return value
+
+
 def render_team_yaml(data: dict, header: list[str] | None = None) -> str:
-    """A team file as the data files are written: the schema comment (and any comments the
-    file had above its data), then block-style YAML, keys in schema order."""
-    body = yaml.dump(ordered(data, Team), Dumper=EditorDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=4096, indent=2)
+    """A team file in the canonical layout: the schema comment (and any comments the file had
+    above its data, without blank lines after them), then the body as `handbook fmt` writes it."""
+    body = dump_yaml(_as_text(data), shape_of(Team))
     lines = list(header) if header else [SCHEMA_LINE]
-    return unicodedata.normalize("NFC", "\n".join(lines) + "\n" + body)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return unicodedata.normalize("NFC", "".join(line + "\n" for line in lines) + body)
 
 
 def body_comments(text: str) -> list[tuple[int, str]]:
