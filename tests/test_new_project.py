@@ -107,7 +107,9 @@ def test_a_new_repository_checks_clean(tmp_path, scheme):
     assert new_project(target, "--scheme", scheme).returncode == 0
     result = handbook("check", "--root", str(target))
     assert result.returncode == 0, result.stdout
-    assert "0 lỗi, 0 cảnh báo" in result.stdout, result.stdout
+    assert "0 lỗi, 0 cảnh báo." in result.stdout, result.stdout  # not even a note (FILE-LAYOUT…)
+    laid_out = handbook("fmt", "--check", "--root", str(target))
+    assert laid_out.returncode == 0, laid_out.stdout + laid_out.stderr
 
 
 def test_new_never_writes_over_anything(tmp_path):

@@ -22,9 +22,10 @@ from generator.editors.scaffold import skeleton
 from generator.editors.scaffold.readme import readme_text
 from generator.editors.scaffold.starter import STARTER_FILES, starter_root
 from generator.editors.scaffold.tooling import ci_files, vscode_files
-from generator.schema.filekinds import KINDS
+from generator.schema.filekinds import BY_NAME, KINDS
 from generator.schema.jsonschema import render
-from generator.synth.yamlemit import dump_yaml
+from generator.load.yamlemit import dump_yaml
+from generator.model.canonical import shape_of
 
 GITIGNORE = """\
 # What the handbook tool writes and git must not keep.
@@ -67,7 +68,8 @@ def plan(settings: NewProject) -> dict[str, bytes]:
     body["data/publications.yml"] = ("publications", skeleton.publications(settings.province, shared))
     for rel, (kind, data) in body.items():
         header = skeleton.EXAMPLE_NOTE if kind not in ("config", "publications") else ""
-        files[rel] = (header + dump_yaml(data)).encode("utf-8")
+        # the canonical layout (`handbook fmt`'s, the web editor's): keys in the model's order
+        files[rel] = (header + dump_yaml(data, shape_of(BY_NAME[kind].model))).encode("utf-8")
     for kind in KINDS:
         files[f"schemas/{kind.name}.schema.json"] = render(kind).encode("utf-8")
     files[".gitignore"] = GITIGNORE.encode()
