@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from generator.produce.editor_settings import vscode_files
-from generator.schema.jsonschema import write_schemas
 from lsp import SERVER, YamlServer
 
 pytestmark = pytest.mark.slow
@@ -43,11 +44,14 @@ DATE_LINE, ROLE_LINE, MISSPELT_LINE, BOUND_LINE = 3, 9, 10, 13
 
 
 def _content_repository(tmp_path: Path) -> tuple[Path, dict]:
+    """A content repository as a province gets it: made by `handbook new` (its schemas/ and
+    .vscode/settings.json, the file VS Code would read the settings from)."""
     repo = tmp_path / "kho-noi-dung"
-    write_schemas(repo / "schemas")
-    for rel, text in vscode_files().items():
-        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-        (repo / rel).write_text(text, encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "generator", "new", str(repo), "--province", "Hà Tĩnh", "--repo",
+                           "bdv-ht/so-tay", "--tool-url", "https://git.example.org/dan-van-handbook.git"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    assert (repo / ".vscode" / "settings.json").read_text(encoding="utf-8") == vscode_files()[".vscode/settings.json"]
     settings = json.loads((repo / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     return repo, settings
 
