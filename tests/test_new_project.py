@@ -130,6 +130,22 @@ def test_missing_answers_without_a_terminal_are_a_usage_error(tmp_path):
     assert not (tmp_path / "x").exists()
     bad = handbook("new", str(tmp_path / "y"), "--province", "Hà Giang", "--repo", "không-có-gạch", "--tool-url", TOOL_URL)
     assert bad.returncode == 2 and "TỔ-CHỨC/TÊN-KHO" in bad.stderr
+    two_lines = handbook("new", str(tmp_path / "z"), "--province", "Hà\nNội", "--repo", "a/b", "--tool-url", TOOL_URL)
+    assert two_lines.returncode == 2 and "một dòng" in two_lines.stderr and not (tmp_path / "z").exists()
+
+
+def test_new_never_writes_inside_the_folders_a_project_reads(tmp_path):
+    """Not into the tool's own starter files (this checkout's content/) nor the inputs of the
+    project it is run from."""
+    inside = ROOT / "content" / "kho-moi"
+    result = handbook("new", str(inside), "--province", "An Giang", "--repo", "a/b", "--tool-url", TOOL_URL)
+    assert result.returncode == 2 and "thư mục đầu vào" in result.stderr, result.stderr
+    assert not inside.exists()
+    project = tmp_path / "du-an"
+    (project / "data").mkdir(parents=True)
+    result = handbook("new", "data/kho-moi", "--province", "An Giang", "--repo", "a/b", "--tool-url", TOOL_URL,
+                      cwd=project)
+    assert result.returncode == 2 and not (project / "data" / "kho-moi").exists()
 
 
 @pytest.mark.slow

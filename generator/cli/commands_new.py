@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import click
@@ -24,6 +25,14 @@ def _ask(value: str | None, flag: str, question: str, default: str | None = None
     if default is not None:
         return default
     raise click.UsageError(f"Thiếu {flag}: chạy ở cửa sổ lệnh để được hỏi, hoặc ghi {flag} GIÁ-TRỊ.")
+
+
+def _one_line(value: str, flag: str) -> str:
+    """A name as it will be printed on covers and headings: one line, printable, with a letter."""
+    if not value or len(value) > 120 or not value.isprintable() or not any(ch.isalpha() for ch in value):
+        raise click.BadParameter(f"“{value!s:.60}” phải là một dòng chữ (không xuống dòng, không ký tự điều khiển, "
+                                 "tối đa 120 ký tự).", param_hint=flag)
+    return unicodedata.normalize("NFC", value)
 
 
 def _date(text: str) -> dt.date:
@@ -60,8 +69,8 @@ def new(directory: Path, province: str | None, board: str | None, scheme: str, r
     from generator.editors.scaffold.source import tool_source
 
     configure_output()
-    name = _ask(province, "--province", "Tên tỉnh")
-    board_name = _ask(board, "--board", "Cơ quan biên soạn", f"Ban Dân vận Tỉnh ủy {name}")
+    name = _one_line(_ask(province, "--province", "Tên tỉnh"), "--province")
+    board_name = _one_line(_ask(board, "--board", "Cơ quan biên soạn", f"Ban Dân vận Tỉnh ủy {name}"), "--board")
     repository = _ask(repo, "--repo", "Kho nội dung (TỔ-CHỨC/TÊN-KHO)")
     if not REPO_RE.match(repository):
         raise click.BadParameter(f"“{repository}” không có dạng TỔ-CHỨC/TÊN-KHO, ví dụ ban-dan-van-tn/so-tay.",
@@ -74,6 +83,13 @@ def new(directory: Path, province: str | None, board: str | None, scheme: str, r
         province=Province(name=name, board=board_name, scheme=scheme,
                           reference_date=_date(reference_date) if reference_date else dt.date.today()),
         repo=repository, forge=forge, branch=branch, tool_url=url, tool_ref=tool_ref or source.ref)
+    # Never inside the folders a project reads: the tool's own starter files (a checkout's
+    # content/, theme/…) or the project the command is run from.
+    from generator.build.outguard import refuse_unsafe_out
+    from generator.editors.scaffold.starter import starter_root
+
+    for root in {starter_root(), Path.cwd()}:
+        refuse_unsafe_out(root, directory)
     written = create_project(directory, settings)
     click.echo(f"Đã tạo kho nội dung sổ tay tỉnh {name} tại {directory} ({len(written)} tệp).")
     click.echo("Bước tiếp: cd vào thư mục, git init, git add ., git commit, rồi đẩy lên "
