@@ -30,6 +30,7 @@ trang web sổ tay, tài liệu in và báo cáo bằng công cụ `handbook`.
 | `content/` | câu hỏi – đáp, chuyên đề tập huấn, thuật ngữ (tỉnh được sửa) |
 | `schemas/` | lược đồ để VS Code kiểm tra khi gõ (không sửa tay; tạo lại bằng `handbook schema`) |
 | `mkdocs.yml`, `theme/` | giao diện trang web |
+| `docs/` | hướng dẫn đăng nhập và sửa trên trang biên tập web |
 
 ## Cài công cụ (một lần, trên máy tính biên tập)
 
@@ -58,8 +59,8 @@ python3 -m venv .venv
 1. **VS Code**: mở thư mục này, cài tiện ích YAML mà VS Code đề xuất. Khi gõ, chỗ sai được gạch
    đỏ kèm lời nhắc tiếng Việt; bấm Ctrl+Space để xem các mục có thể điền.
 2. **Trình soạn thảo trên web**: trang `/admin/` của trang web đã đăng. Mỗi lần lưu là một đề
-   nghị thay đổi (pull request) để người phụ trách xem rồi duyệt. Cách đăng nhập: xem
-   “Hướng dẫn đăng nhập trình soạn thảo web” trong tài liệu của công cụ.
+   nghị thay đổi (pull request) để người phụ trách xem rồi duyệt. Cách đăng nhập bằng mã truy
+   cập: [docs/huong-dan-bien-tap-web.md](docs/huong-dan-bien-tap-web.md).
 3. **Excel**: `handbook template --with-data` ghi bảng tính có sẵn các Tổ; cán bộ sửa, rồi
    `handbook import TỆP.xlsx` đưa vào `data/teams/` (lỗi ghi theo trang tính, hàng, cột).
 

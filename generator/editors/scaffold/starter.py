@@ -17,6 +17,7 @@ from generator.synth.exemplars import REAL_MODELS
 PACKAGE_DIR = Path(__file__).resolve().parents[2]  # generator/
 # The files a new repository takes from the tool, relative to the starter folder.
 STARTER_FILES = ("content", "theme", "mkdocs.yml", "data/documents.yml", "data/publications.yml",
+                 "docs/huong-dan-bien-tap-web.md",  # signing in to the web editor, for editors
                  *(f"data/models/{model}.yml" for model in REAL_MODELS))
 
 
