@@ -5,7 +5,6 @@ openpyxl and imported by the real `handbook import` command (click's CliRunner).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import shutil
@@ -27,6 +26,7 @@ from generator.editors.excel.columns import (
 from generator.editors.excel.options import lookup, options, village_options
 from generator.model.dataset import load_project
 from generator.schema.roles import TeamException, TeamRole, VillagePosition
+from projects import copy_sample, data_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM = "to-phuc-son-thon-dong"
@@ -34,23 +34,9 @@ TEAM_FILE = Path("data/teams/tan-yen-phuc-son/to-phuc-son-thon-dong.yml")
 TITLE = "DANH SÁCH TỔ DÂN VẬN CỘNG ĐỒNG XÃ PHÚC SƠN NĂM 2025"
 
 
-def _copy_project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return _copy_project(tmp_path)
-
-
-def _hashes(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((root / "data").rglob("*")) if p.is_file()}
+    return copy_sample(tmp_path)
 
 
 def _col(sheet: str, field: str) -> int:
@@ -132,14 +118,14 @@ def test_findings_below_a_title_name_the_real_row(project, tmp_path):
     _as_officials_lay_it_out(wb[SHEET_MEMBERS])
     xlsx = tmp_path / "sai-nam-sinh.xlsx"
     wb.save(xlsx)
-    before = _hashes(project)
+    before = data_hashes(project)
 
     result = _import(project, xlsx, "--format", "json")
     assert result.exit_code == 1
     findings = json.loads(result.output)["findings"]
     letter = get_column_letter(_col(SHEET_MEMBERS, "birth_year"))
     assert [(f["code"], f["path"]) for f in findings] == [("IMPORT-BAD-CELL", f"{SHEET_MEMBERS}!{letter}{row + 3}")]
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 def test_a_sheet_without_any_template_header_says_so_at_its_header_row(project, tmp_path):
@@ -167,7 +153,7 @@ def test_a_renamed_column_carrying_data_is_an_error_at_its_column(project, tmp_p
     assert wb[SHEET_MEMBERS].cell(2, phone).value  # the phones are there
     xlsx = tmp_path / "doi-ten-cot.xlsx"
     wb.save(xlsx)
-    before = _hashes(project)
+    before = data_hashes(project)
 
     result = _import(project, xlsx)
     assert result.exit_code == 1, result.output
@@ -175,7 +161,7 @@ def test_a_renamed_column_carrying_data_is_an_error_at_its_column(project, tmp_p
     assert f"doi-ten-cot.xlsx — {where}: LỖI [IMPORT-RENAMED-COLUMN]" in result.output
     assert "“SĐT liên hệ”" in result.output and "Có phải ý bạn là cột “Điện thoại” của mẫu?" in result.output
     assert "chưa ghi tệp nào" in result.output
-    assert _hashes(project) == before  # never a silent drop of the phones
+    assert data_hashes(project) == before  # never a silent drop of the phones
 
     as_json = json.loads(_import(project, xlsx, "--format", "json").output)
     [renamed] = [f for f in as_json["findings"] if f["code"] == "IMPORT-RENAMED-COLUMN"]
@@ -222,12 +208,12 @@ def test_an_extra_column_without_a_missing_one_stays_a_warning(project, tmp_path
         ws.cell(r, empty_renamed).value = None
     xlsx = tmp_path / "cot-them.xlsx"
     wb.save(xlsx)
-    before = _hashes(project)
+    before = data_hashes(project)
     result = _import(project, xlsx, "--dry-run")
     assert result.exit_code == 0, result.output
     assert f"{SHEET_MEMBERS}!{get_column_letter(extra)}1: CẢNH BÁO [IMPORT-UNKNOWN-COLUMN]" in result.output
     assert f"{SHEET_MEMBERS}!{get_column_letter(empty_renamed)}1: CẢNH BÁO [IMPORT-UNKNOWN-COLUMN]" in result.output
-    assert "LỖI" not in result.output and _hashes(project) == before
+    assert "LỖI" not in result.output and data_hashes(project) == before
 
 
 # ---------------------------------------------------------------------------------------
@@ -326,10 +312,10 @@ def test_exported_workbook_round_trips_with_labels(project, tmp_path):
     positions = {wb[SHEET_MEMBERS].cell(r, _col(SHEET_MEMBERS, "positions")).value
                  for r in range(2, wb[SHEET_MEMBERS].max_row + 1)} - {None}
     assert "Trưởng thôn, tổ trưởng tổ dân phố" in positions and not {p for p in positions if "_" in p}
-    before = _hashes(project)
+    before = data_hashes(project)
     result = _import(project, out)
     assert result.exit_code == 0, result.output
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 # ---------------------------------------------------------------------------------------

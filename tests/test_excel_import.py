@@ -4,7 +4,6 @@ cells are reported where they are and nothing is written, existing data is never
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -27,6 +26,7 @@ from generator.editors.excel.columns import (
 )
 from generator.core.findings import Report, Severity
 from generator.schema.team import Team
+from projects import copy_sample, data_hashes
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAIN_TEAM = "to-phuc-son-thon-dong"  # a sample team whose file has no hand-written comments
@@ -38,23 +38,9 @@ def original():
     return load_project(ROOT, Report())
 
 
-def _copy_project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    shutil.copytree(ROOT / "data", target / "data")
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return _copy_project(tmp_path)
-
-
-def _hashes(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((root / "data").rglob("*")) if p.is_file()}
+    return copy_sample(tmp_path)
 
 
 def _col(sheet: str, field: str) -> int:
@@ -157,7 +143,7 @@ def test_template_has_sheets_headers_and_validations(original):
 
 
 def test_export_then_import_gives_back_the_same_data(original, project):
-    before = _hashes(project)
+    before = data_hashes(project)
     dataset = load_project(project, Report())
     xlsx = project / "to.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset))
@@ -171,7 +157,7 @@ def test_export_then_import_gives_back_the_same_data(original, project):
     assert _errors(result) == [], import_report_text(result)
     assert result.written == []  # nothing changed, so nothing rewritten (comments included)
     assert len(result.unchanged) == len(original.teams) == len(result.teams)
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
     after = _teams_by_id(project)
     assert {tid: t.model_dump() for tid, t in after.items()} == {tid: at.obj.model_dump() for tid, at in original.teams.items()}
     _, report = check_project(project)
@@ -206,7 +192,7 @@ def test_edited_cells_replace_those_fields_and_keep_the_rest(original, project, 
     dataset = load_project(project, Report())
     path = project / original.teams[PLAIN_TEAM].file.path
     before_text = path.read_text(encoding="utf-8")
-    before_all = _hashes(project)
+    before_all = data_hashes(project)
     xlsx = tmp_path / "to.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset))
     wb = load_workbook(xlsx)
@@ -221,11 +207,11 @@ def test_edited_cells_replace_those_fields_and_keep_the_rest(original, project, 
     _save(wb, xlsx)
 
     dry = import_teams(xlsx, project / "data", dataset, dry_run=True)
-    assert _errors(dry) == [] and dry.planned == [path] and dry.written == [] and _hashes(project) == before_all
+    assert _errors(dry) == [] and dry.planned == [path] and dry.written == [] and data_hashes(project) == before_all
     result = import_teams(xlsx, project / "data", dataset)
     assert _errors(result) == [], import_report_text(result)
     assert result.written == [path]
-    changed = {k for k, v in _hashes(project).items() if before_all.get(k) != v}
+    changed = {k for k, v in data_hashes(project).items() if before_all.get(k) != v}
     assert changed == {original.teams[PLAIN_TEAM].file.path}
 
     after_text = path.read_text(encoding="utf-8")
@@ -266,7 +252,7 @@ def test_sheet_left_out_keeps_its_data(original, project, tmp_path):
 
 def test_hand_written_comments_are_not_overwritten(original, project, tmp_path):
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     xlsx = tmp_path / "to.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset, [COMMENTED_TEAM, PLAIN_TEAM]))
     wb = load_workbook(xlsx)
@@ -278,12 +264,12 @@ def test_hand_written_comments_are_not_overwritten(original, project, tmp_path):
     assert codes == [("IMPORT-WOULD-OVERWRITE", f"{SHEET_TEAMS}!A2")]
     assert "Cố ý" in _errors(result)[0].message and original.teams[COMMENTED_TEAM].file.path in _errors(result)[0].message
     assert result.written == []
-    assert _hashes(project) == before  # not even the team without comments: all files or none
+    assert data_hashes(project) == before  # not even the team without comments: all files or none
 
 
 def test_all_files_or_none_when_a_rename_fails(original, project, tmp_path, monkeypatch):
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     teams = [PLAIN_TEAM, "to-tan-son-thon-na-hin", "to-doan-bai-thon-dong-lam"]
     xlsx = tmp_path / "to.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset, teams))
@@ -305,7 +291,7 @@ def test_all_files_or_none_when_a_rename_fails(original, project, tmp_path, monk
     monkeypatch.setattr(os, "replace", real_replace)
     assert [f.code for f in _errors(result)] == ["IMPORT-WRITE-FAILED"]
     assert result.written == []
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
     assert not any(p.name.endswith(".tmp") for p in (project / "data").rglob("*"))
 
 
@@ -315,7 +301,7 @@ def test_all_files_or_none_when_a_rename_fails(original, project, tmp_path, monk
 
 def test_bad_cells_are_located_and_nothing_is_written(original, project, tmp_path):
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     xlsx = tmp_path / "sai.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset, [PLAIN_TEAM, "to-tan-son-thon-na-hin"]))
     wb = load_workbook(xlsx)
@@ -351,13 +337,13 @@ def test_bad_cells_are_located_and_nothing_is_written(original, project, tmp_pat
     assert "không có thật trên lịch" in by_path[f"{SHEET_TEAMS}!D2"].message
     assert "dòng 8" in by_path[f"{SHEET_MEMBERS}!B9"].message
     assert result.written == []
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
     assert "chưa ghi tệp nào" in import_report_text(result)
 
 
 def test_more_mistakes_found_in_one_pass(original, project, tmp_path):
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     xlsx = tmp_path / "sai.xlsx"
     xlsx.write_bytes(export_teams_workbook(dataset, [PLAIN_TEAM]))
     wb = load_workbook(xlsx)
@@ -392,7 +378,7 @@ def test_more_mistakes_found_in_one_pass(original, project, tmp_path):
     assert "bi_thu_chi_bo" in messages[L(SHEET_MEMBERS, "positions", 3)]
     assert "Hoàn thành tốt nhiệm vụ" in messages[L(SHEET_RATINGS, "grade", 2)]
     assert "nguyen-van-a" in messages[L(SHEET_MEMBERS, "id", 8)]
-    assert result.written == [] and _hashes(project) == before
+    assert result.written == [] and data_hashes(project) == before
 
 
 def test_person_id_used_elsewhere_and_village_with_a_team(original, project, tmp_path):
@@ -416,7 +402,7 @@ def test_person_id_used_elsewhere_and_village_with_a_team(original, project, tmp
 
 def test_unreadable_or_incomplete_workbooks_give_findings(original, project, tmp_path):
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     garbage = tmp_path / "hong.xlsx"
     garbage.write_bytes(b"PK\x03\x04 this is not a workbook")
     result = import_teams(garbage, project / "data", dataset)
@@ -437,7 +423,7 @@ def test_unreadable_or_incomplete_workbooks_give_findings(original, project, tmp
     empty = _save(load_workbook(io.BytesIO(team_template(dataset))), tmp_path / "trong.xlsx")
     result = import_teams(empty, project / "data", dataset)
     assert result.findings == [] and result.written == [] and result.teams == []
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 def test_dates_and_numbers_as_officials_type_them(original, project, tmp_path):
@@ -454,11 +440,11 @@ def test_dates_and_numbers_as_officials_type_them(original, project, tmp_path):
     tv.cell(4, _col(SHEET_MEMBERS, "consent_to_publish")).value = "Không"
     nhom.cell(2, _col(SHEET_GROUPS, "households")).value = 39.0
     _save(wb, xlsx)
-    before = _hashes(project)
+    before = data_hashes(project)
     result = import_teams(xlsx, project / "data", dataset)
     assert _errors(result) == [], import_report_text(result)
     assert [f.code for f in result.findings] == ["IMPORT-PHONE-ZERO"]
-    assert result.written == [] and _hashes(project) == before  # same data in other spellings: file untouched
+    assert result.written == [] and data_hashes(project) == before  # same data in other spellings: file untouched
 
 
 def test_group_members_the_workbook_cannot_show_are_kept(original, project, tmp_path):
@@ -507,7 +493,7 @@ def test_group_members_the_workbook_cannot_show_are_kept(original, project, tmp_
 def shared(tmp_path_factory):
     """One copy of the sample project for cases that must not write anything (each checks
     that data/ is byte for byte what it was)."""
-    root = _copy_project(tmp_path_factory.mktemp("shared"))
+    root = copy_sample(tmp_path_factory.mktemp("shared"))
     return root, load_project(root, Report())
 
 
@@ -591,7 +577,7 @@ def test_formulas_and_error_values_are_refused_at_their_cell(shared, tmp_path, c
         value(cell) if callable(value) else setattr(cell, "value", value)
 
     xlsx = _plain_workbook(dataset, tmp_path / "cong-thuc.xlsx", edit)
-    before = _hashes(project)
+    before = data_hashes(project)
     result = import_teams(xlsx, project / "data", dataset)
     [error] = [f for f in _errors(result) if f.code == code]
     assert (error.path, error.line, error.column) == (_ref(sheet, field, row), row, _col(sheet, field))
@@ -599,7 +585,7 @@ def test_formulas_and_error_values_are_refused_at_their_cell(shared, tmp_path, c
     assert unicodedata.is_normalized("NFC", error.message + error.hint)
     others = [f for f in _errors(result) if f.path == error.path and f is not error]
     assert others == []  # the cell is reported once, not also as a bad or missing value
-    assert result.written == [] and _hashes(project) == before
+    assert result.written == [] and data_hashes(project) == before
 
 
 @pytest.mark.parametrize("case", ["dde", "hyperlink", "n/a", "ref"])
@@ -608,13 +594,13 @@ def test_formulas_and_error_values_fail_the_command(shared, tmp_path, case):
     sheet, field, row, value, code, _ = CELL_CASES[case]
     xlsx = _plain_workbook(dataset, tmp_path / "cong-thuc.xlsx",
                            lambda wb: setattr(wb[sheet].cell(row, _col(sheet, field)), "value", value))
-    before = _hashes(project)
+    before = data_hashes(project)
     run = _cli_import(project, xlsx)
     assert run.returncode == 1, run.stdout + run.stderr
     assert f"cong-thuc.xlsx — {_ref(sheet, field, row)}: LỖI [{code}]" in run.stdout
     assert "Cách sửa: " in run.stdout and "chưa ghi tệp nào" in run.stdout
     assert "Traceback" not in run.stdout + run.stderr
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 @pytest.mark.parametrize("cell_xml, code", [
@@ -642,7 +628,7 @@ def test_merged_data_cells_are_refused_with_their_range(shared, tmp_path):
         wb[SHEET_MEMBERS].merge_cells("P5:Q9")  # beside the template's columns: nothing the import reads
 
     xlsx = _plain_workbook(dataset, tmp_path / "gop-o.xlsx", edit)
-    before = _hashes(project)
+    before = data_hashes(project)
     result = import_teams(xlsx, project / "data", dataset)
     merged = {f.path: f for f in result.findings if f.code == "IMPORT-MERGED-CELLS"}
     assert set(merged) == {f"{SHEET_GROUPS}!{households}2", f"{SHEET_MEMBERS}!{family}5", f"{SHEET_MEMBERS}!A9"}, \
@@ -654,14 +640,14 @@ def test_merged_data_cells_are_refused_with_their_range(shared, tmp_path):
     assert "Unmerge" in members.hint and members.severity is Severity.ERROR
     # the cells under a merge read as empty: that is the merge's finding, not one of their own
     assert not [f for f in result.findings if f.path in (f"{SHEET_GROUPS}!{households}3", f"{SHEET_MEMBERS}!{family}6")]
-    assert result.written == [] and _hashes(project) == before
+    assert result.written == [] and data_hashes(project) == before
 
 
 def test_merged_key_cells_are_read_as_the_value_repeated(original, project, tmp_path):
     """Officials write a team's code once, merged down over its rows, and a group's name
     once over its members: those merges mean the value on every row."""
     dataset = load_project(project, Report())
-    before = _hashes(project)
+    before = data_hashes(project)
     group_col = _col(SHEET_MEMBERS, GROUP_KEY)
 
     def edit(wb):
@@ -679,7 +665,7 @@ def test_merged_key_cells_are_read_as_the_value_repeated(original, project, tmp_
     result = import_teams(xlsx, project / "data", dataset)
     assert result.findings == [], import_report_text(result)
     assert result.teams == [PLAIN_TEAM] and len(result.unchanged) == 1 and result.written == []  # the same data
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 def _zip_bomb(path: Path, megabytes: int = 200) -> Path:
@@ -700,11 +686,11 @@ def test_zip_bomb_is_refused_before_it_is_inflated(shared, tmp_path):
     project, _ = shared
     bomb = _zip_bomb(tmp_path / "bom.xlsx")
     assert bomb.stat().st_size < 1024 * 1024
-    before = _hashes(project)
+    before = data_hashes(project)
     run = _cli_import(project, bomb)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
     assert "LỖI [IMPORT-ZIP-BOMB]" in run.stdout and "200 MB" in run.stdout and "giới hạn là 100 lần" in run.stdout
-    assert "chưa ghi tệp nào" in run.stdout and _hashes(project) == before
+    assert "chưa ghi tệp nào" in run.stdout and data_hashes(project) == before
 
 
 @pytest.mark.parametrize("limit, value, words", [
@@ -763,11 +749,11 @@ def test_stray_cell_at_the_last_row_is_refused(shared, tmp_path):
     project, dataset = shared
     xlsx = _plain_workbook(dataset, tmp_path / "dong-cuoi.xlsx",
                            lambda wb: setattr(wb[SHEET_MEMBERS].cell(1048576, 2), "value", "x"))
-    before = _hashes(project)
+    before = data_hashes(project)
     run = _cli_import(project, xlsx)
     assert run.returncode == 1 and "Traceback" not in run.stdout + run.stderr
     assert "LỖI [IMPORT-TOO-MANY-ROWS]" in run.stdout and "1.048.576" in run.stdout and "25.000" in run.stdout
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
     _set_dimension(xlsx, SHEET_MEMBERS, "A1:L12")  # declared small: found by counting, past the limit
     result = import_teams(xlsx, project / "data", dataset)
@@ -813,12 +799,12 @@ def test_files_that_are_not_workbooks_get_a_vietnamese_error(shared, tmp_path, c
     make, words = NOT_WORKBOOKS[case]
     xlsx = tmp_path / "danh-sach.xlsx"
     make(xlsx)
-    before = _hashes(project)
+    before = data_hashes(project)
     run = _cli_import(project, xlsx)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "danh-sach.xlsx: LỖI [IMPORT-UNREADABLE]" in run.stdout and words in run.stdout, run.stdout
     assert "Cách sửa: " in run.stdout and run.stderr == ""  # no traceback, no English from a library
-    assert _hashes(project) == before
+    assert data_hashes(project) == before
 
 
 def _two_leaders(wb):
@@ -854,13 +840,13 @@ def test_nothing_is_written_that_check_would_reject(project, tmp_path, monkeypat
     monkeypatch.setattr(yamlload, "DEFAULT_MAX_BYTES", 12_000)  # the team file is ~7 KB; 40 more members pass it
     dataset = load_project(project, Report())
     xlsx = _plain_workbook(dataset, tmp_path / "kiem-tra.xlsx", edit)
-    before = _hashes(project)
+    before = data_hashes(project)
     for dry_run in (True, False):
         result = import_teams(xlsx, project / "data", dataset, dry_run=dry_run)
         [error] = _errors(result)
         assert (error.code, error.path) == ("IMPORT-WOULD-FAIL-CHECK", where), import_report_text(result)
         assert f"[{code}]" in error.message and words in error.message and error.hint
-        assert result.planned == [] and result.written == [] and _hashes(project) == before
+        assert result.planned == [] and result.written == [] and data_hashes(project) == before
 
     # Without this last check the import would write a file `handbook check` rejects.
     from generator.editors.excel import importer as excel_import
