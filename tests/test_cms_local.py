@@ -147,6 +147,9 @@ def test_one_field_edit_is_a_one_line_diff(repo, proxy, tmp_path):
         page.screenshot(path=str(tmp_path / "team-list-360.png"), full_page=False)
         page.set_viewport_size({"width": 1280, "height": 900})
         assert listed < 5, f"the team list took {listed:.1f} s"
+        # Vietnamese throughout, and no glyph a phone without CJK fonts shows as a box
+        chrome = page.inner_text("body")
+        assert "Nhóm theo" in chrome and "Group by" not in chrome and "\uff0b" not in chrome
 
         # Searching by the village's name finds the team (Decap searches the summary's fields).
         label = village_labels(repo)[team["village"]][0]

@@ -21,6 +21,15 @@
     return value.sortBy(function (v, key) { return rank(key); })
       .map(function (v, key) { return order(v, tree[key]); });
   }
+  // Decap's Vietnamese lacks "Group by" and writes its New button with a full-width plus (U+FF0B)
+  // that phones without CJK fonts show as a box.
+  var vi = window.CMS.getLocale && window.CMS.getLocale("vi");
+  if (vi && vi.collection && vi.collection.collectionTop) {
+    vi.collection.collectionTop.newButton = "+ %{collectionLabel}";
+    vi.collection.collectionTop.groupBy = "Nhóm theo";
+    window.CMS.registerLocale("vi", vi);
+  }
+
   window.CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
