@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from generator.schema.common import REPO_PATTERN, URL_PATTERN, F, Model, UnitRef, VnDate
+from generator.schema.common import REPO_PATTERN, URL_PATTERN, F, Markdown, Model, UnitRef, VnDate
 
 
 class Level(Model):
@@ -21,16 +21,23 @@ class Scheme(Model):
     id: str = F("Mã hệ", "Mã hệ thống đơn vị hành chính.")
     name: str = F("Tên", "Tên hệ thống.")
     levels: list[Level] = F("Các cấp", "Các cấp từ trên xuống dưới.")
+    imprint: str | None = F(
+        "Cách ghi trên trang thông tin xuất bản",
+        "Cụm từ in sau “theo” ở trang thông tin xuất bản để người đọc biết số liệu ứng với bản đồ hành chính nào, "
+        "ví dụ “mô hình chính quyền địa phương hai cấp (tỉnh – xã) áp dụng từ ngày 01/7/2025”; để trống thì in tên hệ.",
+        None)
 
 
 DEFAULT_SCHEMES = [
-    Scheme(id="ba-cap", name="Ba cấp (trước 01/7/2025): tỉnh – huyện – xã", levels=[
+    Scheme(id="ba-cap", name="Ba cấp (trước 01/7/2025): tỉnh – huyện – xã",
+           imprint="mô hình chính quyền địa phương ba cấp (tỉnh – huyện – xã) áp dụng trước ngày 01/7/2025", levels=[
         Level(id="tinh", name="Cấp tỉnh", kinds=["tinh", "thanh_pho_tw"]),
         Level(id="huyen", name="Cấp huyện", kinds=["huyen", "thanh_pho", "thi_xa", "quan"]),
         Level(id="xa", name="Cấp xã", kinds=["xa", "phuong", "thi_tran"]),
         Level(id="thon", name="Thôn, tổ dân phố", kinds=["thon", "to_dan_pho", "ban", "khu", "ap", "khom", "lang"]),
     ]),
-    Scheme(id="hai-cap", name="Hai cấp (từ 01/7/2025): tỉnh – xã", levels=[
+    Scheme(id="hai-cap", name="Hai cấp (từ 01/7/2025): tỉnh – xã",
+           imprint="mô hình chính quyền địa phương hai cấp (tỉnh – xã) áp dụng từ ngày 01/7/2025", levels=[
         Level(id="tinh", name="Cấp tỉnh", kinds=["tinh", "thanh_pho_tw"]),
         Level(id="xa", name="Cấp xã", kinds=["xa", "phuong", "dac_khu"]),
         Level(id="thon", name="Thôn, tổ dân phố", kinds=["thon", "to_dan_pho", "ban", "khu", "ap", "khom", "lang"]),
@@ -175,6 +182,33 @@ class CmsSettings(Model):
         return self
 
 
+DEFAULT_FOREWORD = """\
+Công tác dân vận là nhiệm vụ của cả hệ thống chính trị, của mỗi cán bộ, đảng viên. Ở thôn, tổ dân phố, \
+công tác ấy được làm hằng ngày qua Tổ Dân vận cộng đồng, Khối Dân vận cơ sở và những cán bộ được phân công \
+về cơ sở: gần dân, lắng nghe Nhân dân, giải thích chủ trương của Đảng, chính sách, pháp luật của Nhà nước, \
+cùng Nhân dân bàn bạc và tổ chức thực hiện.
+
+Cuốn sổ tay này tập hợp những câu hỏi mà tổ trưởng, thành viên Tổ Dân vận cộng đồng, thành viên Khối Dân vận \
+cơ sở và cán bộ cơ sở thường gặp trong công việc, trả lời ngắn gọn, dễ hiểu. Mỗi câu trả lời ghi rõ văn bản \
+và mục làm căn cứ để người đọc tra cứu khi cần.
+
+Sổ tay là tài liệu tham khảo, không thay thế văn bản của Đảng và Nhà nước; khi văn bản được sửa đổi, bổ sung \
+thì thực hiện theo văn bản mới. Trong quá trình sử dụng, Ban biên soạn mong nhận được ý kiến góp ý của cán bộ, \
+đảng viên và Nhân dân để lần xuất bản sau hoàn thiện hơn.
+"""
+
+
+class FrontMatter(Model):
+    """What the printed handbooks carry before the contents: the foreword and the circulation line."""
+
+    foreword: Markdown = F(
+        "Lời nói đầu", "Lời nói đầu in ở trang sau bìa phụ của các sổ tay (Markdown). Có sẵn một lời nói đầu chung; "
+        "để chuỗi rỗng (\"\") thì không in trang này.", DEFAULT_FOREWORD, max_length=6000)
+    circulation: str = F(
+        "Dòng lưu hành", "Dòng in trên bìa và trang thông tin xuất bản, ví dụ “Tài liệu lưu hành nội bộ”; "
+        "để chuỗi rỗng thì không in.", "Tài liệu lưu hành nội bộ", max_length=200)
+
+
 class Config(Model):
     province: Province = F("Tỉnh", "Tỉnh mà bộ dữ liệu này mô tả.")
     report: ReportSettings = F("Báo cáo định kỳ", "Tiêu đề, số, nơi nhận và chữ ký của báo cáo 6 tháng và năm.", ReportSettings())
@@ -190,6 +224,8 @@ class Config(Model):
         "Mức độ quy tắc", "Đổi mức độ của một quy tắc theo mã: error, warning, info hoặc off (tắt).", {}
     )
     publish: PublishSettings = F("Xuất bản", "Nơi đặt bản công khai.", PublishSettings())
+    front_matter: FrontMatter = F(
+        "Phần đầu sổ tay", "Lời nói đầu và dòng lưu hành của các sổ tay in.", FrontMatter())
     cms: CmsSettings | None = F(
         "Trang biên tập trên web", "Kho nội dung mà trang biên tập /admin/ đăng nhập và lưu vào; thiếu mục này thì "
         "trang biên tập không đăng nhập được.", None)

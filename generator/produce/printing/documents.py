@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from generator.model.dataset import Dataset
 from generator.schema.roles import LABELS
 from generator.produce.html import render_markdown
+from generator.produce.printing.front import foreword, imprint
 from generator.core.text import collation_key, fold, number_vi
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,7 +54,7 @@ def paper_css(paper: str, booklet: bool, landscape: bool = False) -> str:
         rules = ["@page { size: A5; margin: 14mm 12mm 16mm 16mm; @top-center { content: string(chapter); font: italic 8.5pt \"Tinos\", serif; }"
                  " @bottom-center { content: counter(page); font: 10pt \"Tinos\", serif; } }",
                  "html { font-size: 11pt; } h1 { font-size: 14pt; margin-bottom: 6mm; } .cover .middle { margin-top: 38mm; }"
-                 " .cover .place { margin-top: 50mm; } .inside-cover { padding-top: 95mm; } .cover .title { font-size: 18pt; }"
+                 " .cover .place { margin-top: 50mm; } .cover .circulation { margin-top: 36mm; font-size: 10.5pt; } .inside-cover { padding-top: 95mm; } .cover .title { font-size: 18pt; }"
                  " table { font-size: 10pt; } .footnote { font-size: 8.5pt; }"]
         if booklet:
             rules.append("@page :left { margin: 14mm 16mm 16mm 12mm; } @page :right { margin: 14mm 12mm 16mm 16mm; }")
@@ -127,7 +128,7 @@ def _handbook(env: Environment, ds: Dataset, pub) -> PrintJob:
     index = _term_index(ds, chapters, items) if pub.index else []
     html = env.get_template("handbook.html.j2").render(
         pub=pub, title=pub.title, subtitle=pub.subtitle, chapters=chapters, glossary=glossary, index=index,
-        reference_date=ds.config.reference_date.strftime("%d/%m/%Y"), sample=ds.config.sample,
+        imprint=imprint(ds, pub), foreword=foreword(ds), reference_date=ds.config.reference_date.strftime("%d/%m/%Y"), sample=ds.config.sample,
         meta=_meta(pub, pub.title, pub.subtitle or pub.title, "dân vận, hỏi đáp, sổ tay", ds),
         paper_class=pub.paper.lower(), body_class="booklet" if pub.booklet else "")
     return PrintJob(pub.id, pub.title, html, base_css() + "\n" + paper_css(pub.paper, pub.booklet), pub.id, pub.kind)
@@ -205,7 +206,7 @@ def _module_job(env: Environment, ds: Dataset, pub, module) -> PrintJob:
         handout_html=render_markdown(module.handout, 1), notes_html=render_markdown(module.trainer_notes, 1),
         activities=activities, cases=_cases(ds, module), quiz=_quiz_rows(ds, module),
         sources="; ".join(_citation_text(ds, c) for c in module.sources) + ".",
-        total_minutes=sum(s.minutes for s in module.outline), rows=list(range(1, pub.rows + 1)),
+        total_minutes=sum(s.minutes for s in module.outline), rows=list(range(1, pub.rows + 1)), imprint=imprint(ds, pub),
         reference_date=ds.config.reference_date.strftime("%d/%m/%Y"), sample=ds.config.sample,
         meta=_meta(pub, title, module.title, "tập huấn, dân vận", ds), paper_class=pub.paper.lower(),
         body_class="booklet" if pub.booklet else "")
