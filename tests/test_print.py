@@ -233,10 +233,12 @@ def test_pocket_edition_pages_render_to_png(rendered):
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     _, pocket = rendered["so-tay-bo-tui-to-truong"]
     _, quiz = rendered["de-kiem-tra-cd2-to-dan-van-cong-dong"]
-    wanted = {"pocket-cover": (pocket, 1), "pocket-contents": (pocket, 3), "pocket-qa": (pocket, 6), "quiz": (quiz, 1)}
+    wanted = {"pocket-cover": (pocket, 1), "pocket-imprint": (pocket, 2), "pocket-foreword": (pocket, 3),
+              "pocket-contents": (pocket, 4), "pocket-qa": (pocket, 6), "quiz": (quiz, 1)}
     for label, (pdf, page) in wanted.items():
         target = PNG_DIR / label
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(target)], check=True)
         png = target.with_suffix(".png")
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "MỤC LỤC" in pdftotext(pocket, 3)
+    assert "LỜI NÓI ĐẦU" in pdftotext(pocket, 3)
+    assert "MỤC LỤC" in pdftotext(pocket, 4)
