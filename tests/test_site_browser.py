@@ -280,8 +280,10 @@ def test_search_query_in_url_prefills_and_runs(tab, origin):
     # "vang" (the village Đồng Vang, df=2) gets idf 4.46 against 0.12 for "van" itself (df=192),
     # so this one commune page outranks every page about Khối Dân vận.
     pytest.param("khoi dan van", "don-vi/bg-yen-the-dong-tam.html", None, id="khoi dan van"),
-    # Same cause: "xáo" (df=1) and "xác" (df=6) outrank "xa"/"xá"/"xã"; the Lại Xá model page is 7th.
-    pytest.param("lai xa", None, MODEL, id="lai xa"),
+    # Same cause: "xáo" (df=1) and "xác" (df=6) outranked "xa"/"xá"/"xã" and pushed the Lại Xá
+    # model to 7th. Expected: the model page, or the answer about it, among the first three (with
+    # 135 answers, "lại" and "xã" are common words, and the answer naming Lại Xá ranks first).
+    pytest.param("lai xa", None, (MODEL, "Lại Xá"), id="lai xa"),
 ])
 def test_rare_completion_does_not_outrank_the_typed_word(search_page, query, bad, expected):
     """The last word of a query is searched as a prefix while the user types. A completion that
@@ -291,7 +293,9 @@ def test_rare_completion_does_not_outrank_the_typed_word(search_page, query, bad
     if bad:
         assert first != [bad], f"{query!r}: {bad} ranks first only through a rare completion:\n{describe(found)}"
     if expected:
-        assert expected in top, f"{query!r}: expected {expected} among the first three:\n{describe(found, 8)}"
+        path, named = expected
+        assert any(p == path or named in r["title"] for p, r in zip(top, found)), (
+            f"{query!r}: expected {path} or a result titled with “{named}” among the first three:\n{describe(found, 8)}")
 
 
 # ---------------------------------------------------------------------- 3. commune page
