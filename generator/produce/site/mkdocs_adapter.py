@@ -65,16 +65,6 @@ def _generated_html_plugin():
     class GeneratedHtml(BasePlugin):
         def __init__(self) -> None:
             self.bodies: dict[str, str] = {}
-            self.roots: list[str] = []
-
-        def on_files(self, files, config):
-            self.roots = sorted({f.dest_uri.split("/", 1)[0] for f in files} | {"assets"})
-            return files
-
-        def on_template_context(self, context, template_name, config):
-            if template_name == "404.html" and not config.site_url:
-                _error_page_context(context, config, self.roots)
-            return context
 
         def on_page_markdown(self, markdown: str, page, config, files) -> str:
             text = markdown.strip("\n")
@@ -87,6 +77,26 @@ def _generated_html_plugin():
             return self.bodies.pop(page.file.src_uri, html)
 
     return GeneratedHtml()
+
+
+def _error_page_plugin():
+    """Gives the 404 page links that work under a project path (see `_error_page_context`)."""
+    from mkdocs.plugins import BasePlugin
+
+    class ErrorPage(BasePlugin):
+        def __init__(self) -> None:
+            self.roots: list[str] = []
+
+        def on_files(self, files, config):
+            self.roots = sorted({f.dest_uri.split("/", 1)[0] for f in files} | {"assets"})
+            return files
+
+        def on_template_context(self, context, template_name, config):
+            if template_name == "404.html" and not config.site_url:
+                _error_page_context(context, config, self.roots)
+            return context
+
+    return ErrorPage()
 
 
 def _error_page_context(context, config, roots: list[str]) -> None:
@@ -138,6 +148,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=engine_nav(nav),
                              strict=False, **overrides)
         config.plugins["handbook-generated-html"] = _generated_html_plugin()
+        config.plugins["handbook-error-page"] = _error_page_plugin()
         build(config, dirty=dirty)
     except MkDocsException as exc:
         raise EngineError(collector.messages + [str(exc)]) from None
