@@ -137,7 +137,8 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
         roster.close()
     listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
     content = content.with_downloads(listing)
-    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos, search_docs=content.search_docs)
+    return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos, search_docs=content.search_docs,
+                       footer=content.footer)
 
 
 def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
@@ -164,7 +165,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
     try:
         # Engine inputs other than the pages: when they are unchanged, only the pages whose
         # source changed are rendered again (the navigation is the same on every page).
-        engine = hashlib.sha256(json.dumps([content.nav, digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
+        engine = hashlib.sha256(json.dumps([content.nav, content.footer, digest_tree(_files_under(root, ("theme", "mkdocs.yml")), root),
                                             code_fingerprint()], ensure_ascii=False).encode("utf-8")).hexdigest()
         docs_dir = work / "docs" / stamp_path.stem
         incremental = out.is_dir() and stamp.get("engine") == engine and docs_dir.is_dir()
@@ -176,7 +177,8 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
                 (new_site / stale).unlink(missing_ok=True)
         try:
             with _environment("SOURCE_DATE_EPOCH", epoch):  # the engine stamps dates from it
-                build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental)
+                build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental,
+                           copyright=content.footer)
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})

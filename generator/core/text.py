@@ -48,6 +48,21 @@ def number_vi(value: float | int, decimals: int | None = None) -> str:
     return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
 
 
+def quantity_parts(amount: str, unit: str, what: str) -> tuple[str, str]:
+    """A figure's number with its unit, and what it counts, with the unit printed once:
+    ("24", "camera", "camera lắp ở đầu ngõ") -> ("24 camera", " lắp ở đầu ngõ"), where
+    "what" often begins with the unit itself. The second part carries its own leading
+    space, or none before punctuation ("126 ý kiến", ", kiến nghị được tiếp nhận")."""
+    lead = f"{amount} {unit}" if unit else amount
+    head, tail = what[:len(unit)], what[len(unit):]
+    if unit and unicodedata.normalize("NFC", head).casefold() == unicodedata.normalize("NFC", unit).casefold() \
+            and not tail[:1].isalnum():
+        what = tail.lstrip()
+    if not what:
+        return lead, ""
+    return lead, (what if what[:1] in ",;:.)" else " " + what)
+
+
 def percent_vi(value: float) -> str:
     """0.5 -> "50%"; 0.9857 -> "98,6%"."""
     pct = round(value * 100, 1)

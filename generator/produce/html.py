@@ -36,15 +36,32 @@ def _markdown() -> md.Markdown:
     return _converter.reset()
 
 
-def render_markdown(text: str | None, shift_headings: int = 1) -> str:
-    """Markdown from data or content → sanitised HTML. Raw HTML in the source is escaped."""
+def render_markdown(text: str | None, shift_headings: int = 1, top: int | None = None) -> str:
+    """Markdown from data or content → sanitised HTML. Raw HTML in the source is escaped.
+    With `top`, the fragment's headings start at that level and go down one level at a time
+    whatever levels the writer used ("###" then "#####" under an <h2> become h3 then h4), so
+    a page has no jump in its outline; otherwise each heading is moved `shift_headings` + 1
+    levels down."""
     if not text:
         return ""
     rendered = _markdown().convert(text)
-    if shift_headings:
+    if top is not None:
+        rendered = rebase_headings(rendered, top)
+    elif shift_headings:
         rendered = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings + 1)}>", rendered)
     return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
                      link_rel="noopener noreferrer")
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])>")
+
+
+def rebase_headings(fragment: str, top: int) -> str:
+    """The fragment's heading levels, in order of depth, mapped to `top`, `top` + 1, …
+    (at most h5, the deepest the sanitiser keeps)."""
+    levels = sorted({int(m.group(2)) for m in _HEADING.finditer(fragment)})
+    new = {level: min(5, top + i) for i, level in enumerate(levels)}
+    return _HEADING.sub(lambda m: f"<{m.group(1)}h{new[int(m.group(2))]}>", fragment)
 
 
 _TAG = re.compile(r"(<[^>]+>)")

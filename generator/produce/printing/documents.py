@@ -15,7 +15,7 @@ from generator.model.dataset import Dataset
 from generator.schema.roles import LABELS
 from generator.produce.html import render_markdown
 from generator.produce.printing.front import foreword, imprint
-from generator.core.text import collation_key, fold, number_vi
+from generator.core.text import collation_key, fold, number_vi, quantity_parts
 
 TEMPLATES = Path(__file__).parent / "templates"
 KIND_HEADINGS = {
@@ -182,7 +182,8 @@ def _cases(ds: Dataset, module) -> list[dict]:
         if model is None:
             continue
         m = model.obj
-        results = [f"{'Trên ' if r.approximate else ''}{number_vi(r.value)} {r.unit} {r.what}" for r in m.results]
+        results = [("Trên " if r.approximate else "") + "".join(quantity_parts(number_vi(r.value), r.unit, r.what))
+                   for r in m.results]
         cases.append({"name": m.name, "summary": m.summary, "results": results, "prompt_html": render_markdown(c.prompt, 2)})
     return cases
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 from generator.schema.roles import LABELS, ModelField
-from generator.core.text import collation_key
+from generator.core.text import collation_key, quantity_parts
 from generator.produce.site.context import Page, SiteContext, number_vi
 from generator.produce.html import esc, render_markdown
 from generator.produce.site.links import model_page, rel, unit_page
@@ -61,7 +61,8 @@ def _gallery(ctx: SiteContext, models: list) -> Page:
         figure = ""
         if m.results:
             r = m.results[0]
-            figure = f'<p class="dv-figure">{"Trên " if r.approximate else ""}{number_vi(r.value)} {esc(r.unit)} <span>{esc(r.what)}</span></p>'
+            lead, rest = _figure(r)
+            figure = f'<p class="dv-figure">{esc(lead)}{_space(rest)}<span>{esc(rest.lstrip())}</span></p>'
         cards.append(
             f'<li class="dv-card" data-field="{esc(m.field.value)}" data-place="{esc(place)}" data-years="{" ".join(str(y) for y in _years(m))}">'
             f'<h2>{ctx.a(path, model_page(m.id), m.name)}</h2>'
@@ -78,6 +79,16 @@ def _gallery(ctx: SiteContext, models: list) -> Page:
     body = (f"<p>{number_vi(len(models))} mô hình “Dân vận khéo”: mô hình có thật trong văn bản nguồn và mô hình mẫu của tỉnh.</p>"
             + controls + f'<ul class="dv-cards" id="dv-models">{"".join(cards)}</ul>')
     return Page(path, "Mô hình “Dân vận khéo”", body, section="Mô hình")
+
+
+def _figure(result) -> tuple[str, str]:
+    """("Trên 24 camera", " lắp ở đầu ngõ"): the unit printed once (see `quantity_parts`)."""
+    lead, rest = quantity_parts(number_vi(result.value), result.unit, result.what)
+    return ("Trên " if result.approximate else "") + lead, rest
+
+
+def _space(rest: str) -> str:
+    return " " if rest.startswith(" ") else ""
 
 
 def _period(model) -> str:
@@ -102,9 +113,8 @@ def _model(ctx: SiteContext, m) -> tuple[Page, list[tuple[str, str]]]:
     if m.replicated_in:
         facts.append(("Nhân rộng tại", ", ".join(ctx.unit_link(path, u) for u in m.replicated_in)))
     fact_rows = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in facts)
-    results = "".join(
-        f'<li class="dv-figure">{"Trên " if r.approximate else ""}<strong>{number_vi(r.value)} {esc(r.unit)}</strong> {esc(r.what)}</li>'
-        for r in m.results)
+    results = "".join(f'<li class="dv-figure"><strong>{esc(lead)}</strong>{esc(rest)}</li>'
+                      for lead, rest in map(_figure, m.results))
     recognition = "".join(
         f"<li>{esc(r.title)} – {esc(r.by)}" + (f", {r.date:%d/%m/%Y}" if r.date else (f", năm {r.year}" if r.year else "")) + "</li>"
         for r in m.recognition)
@@ -127,7 +137,7 @@ def _model(ctx: SiteContext, m) -> tuple[Page, list[tuple[str, str]]]:
     body = (badge + f'<p class="dv-lead">{esc(m.summary)}</p>'
             + f'<table class="dv-facts">{fact_rows}</table>'
             + (f"<h2>Kết quả</h2><ul>{results}</ul>" if results else "")
-            + (f"<h2>Câu chuyện</h2>{ctx.linker.link(render_markdown(m.story), path)}" if m.story else "")
+            + (f"<h2>Câu chuyện</h2>{ctx.linker.link(render_markdown(m.story, top=3), path)}" if m.story else "")
             + "".join(figures)
             + (f"<h2>Khen thưởng, công nhận</h2><ul>{recognition}</ul>" if recognition else "")
             + (f'<p class="dv-source"><strong>Nguồn:</strong> {sources}</p>' if sources else "")

@@ -1,6 +1,7 @@
 """The one place that knows the site engine: takes generated pages, extra files and the
 navigation, writes them as a MkDocs docs_dir and builds with the project's plain
-`mkdocs.yml` (Material theme), overriding only docs_dir, site_dir, nav and strict.
+`mkdocs.yml` (Material theme), overriding only docs_dir, site_dir, nav, strict and the
+footer's copyright line; gives the 404 page links that work under a project path.
 Replacing MkDocs with ProperDocs or Zensical means replacing this module."""
 
 from __future__ import annotations
@@ -78,6 +79,44 @@ def _generated_html_plugin():
     return GeneratedHtml()
 
 
+def _error_page_plugin():
+    """Gives the 404 page links that work under a project path (see `_error_page_context`)."""
+    from mkdocs.plugins import BasePlugin
+
+    class ErrorPage(BasePlugin):
+        def __init__(self) -> None:
+            self.roots: list[str] = []
+
+        def on_files(self, files, config):
+            self.roots = sorted({f.dest_uri.split("/", 1)[0] for f in files} | {"assets"})
+            return files
+
+        def on_template_context(self, context, template_name, config):
+            if template_name == "404.html" and not config.site_url:
+                _error_page_context(context, config, self.roots)
+            return context
+
+    return ErrorPage()
+
+
+def _error_page_context(context, config, roots: list[str]) -> None:
+    """The 404 page is served for a missing path at any depth, so relative links cannot work
+    from it, and MkDocs, without `site_url`, makes them root-absolute ("/assets/…"), which
+    misses the site under a project path (GitHub Pages serves "/<repo>/"). Here its links
+    become "./…", and theme/404.html sets a <base> at the site's root, found from the
+    address: the part before the first folder the site has (`roots`), else the first
+    folder (a project path), else "/". Without JavaScript "./…" still works one level
+    down, where a mistyped address usually is. With `site_url` in mkdocs.yml MkDocs writes
+    the right absolute links itself and nothing here applies."""
+    from mkdocs.utils import normalize_url
+
+    base = "."
+    context["base_url"] = base
+    context["extra_css"] = [normalize_url(str(path), None, base) for path in config.extra_css]
+    context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+    context["dv_site_roots"] = roots
+
+
 class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -90,9 +129,11 @@ class _Collector(logging.Handler):
         self.messages.append(message)
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, strict: bool = True, dirty: bool = False) -> None:
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, strict: bool = True, dirty: bool = False,
+               copyright: str | None = None) -> None:
     """Build the site. With `dirty`, site_dir already holds the previous build and only pages
-    whose source is newer than their output are rendered again."""
+    whose source is newer than their output are rendered again. `copyright` (plain text,
+    escaped here: Material prints it raw) is the footer's line, e.g. the compiling board."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -103,9 +144,11 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
     try:
         # Strictness is enforced here, from the collected warnings, so that the one expected
         # warning of a partial ("dirty") build does not abort it.
+        overrides = {"copyright": engine_text(copyright)} if copyright else {}
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=engine_nav(nav),
-                             strict=False)
+                             strict=False, **overrides)
         config.plugins["handbook-generated-html"] = _generated_html_plugin()
+        config.plugins["handbook-error-page"] = _error_page_plugin()
         build(config, dirty=dirty)
     except MkDocsException as exc:
         raise EngineError(collector.messages + [str(exc)]) from None

@@ -86,13 +86,13 @@ def _module(ctx: SiteContext, m) -> Page:
     objectives = "".join(f"<li>{esc(o)}</li>" for o in m.objectives)
     outline = table(["Nội dung", "Thời lượng", "Cách tổ chức"],
                     [[esc(s.title), f"{s.minutes} phút", esc(s.method or "–")] for s in m.outline])
-    activities = "".join(f"<h3>{esc(_ACTIVITY[a.kind])}: {esc(a.title)} ({a.minutes} phút)</h3>{link(render_markdown(a.instructions, 2), path)}"
+    activities = "".join(f"<h3>{esc(_ACTIVITY[a.kind])}: {esc(a.title)} ({a.minutes} phút)</h3>{link(render_markdown(a.instructions, top=4), path)}"
                          for a in m.activities)
     cases = ""
     for c in m.case_studies:
         model = ctx.ds.models.get(c.model)
         name = model.obj.name if model else c.model
-        cases += f"<h3>{ctx.a(path, model_page(c.model), name)}</h3>{render_markdown(c.prompt, 2)}"
+        cases += f"<h3>{ctx.a(path, model_page(c.model), name)}</h3>{render_markdown(c.prompt, top=4)}"
     quiz = []
     for i, q in enumerate(m.quiz, 1):
         if q.kind == "mcq":
@@ -110,10 +110,10 @@ def _module(ctx: SiteContext, m) -> Page:
     body = (f'<p class="dv-muted">Đối tượng: {", ".join(esc(LABELS[a.value]) for a in m.audiences)} · Thời lượng: {m.duration_minutes} phút</p>'
             f"<h2>Mục tiêu</h2><ul>{objectives}</ul><h2>Tiến trình</h2>{outline}"
             + (f"<h2>Hoạt động</h2>{activities}" if activities else "")
-            + f"<h2>Tài liệu phát tay</h2>{link(render_markdown(m.handout), path)}"
+            + f"<h2>Tài liệu phát tay</h2>{link(render_markdown(m.handout, top=3), path)}"
             + (f"<h2>Phân tích mô hình</h2>{cases}" if cases else "")
             + f'<h2>Câu hỏi kiểm tra</h2><ol class="dv-quiz">{"".join(quiz)}</ol>'
-            + f"<h2>Ghi chú cho giảng viên</h2>{link(render_markdown(m.trainer_notes), path)}"
+            + f"<h2>Ghi chú cho giảng viên</h2>{link(render_markdown(m.trainer_notes, top=3), path)}"
             + f'<p class="dv-source"><strong>Căn cứ:</strong> {sources}</p>')
     return Page(path, m.title, body, section="Chuyên đề", search_boost=1.2)
 

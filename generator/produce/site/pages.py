@@ -22,6 +22,7 @@ class SiteContent:
     photos: list[tuple[str, str]] = field(default_factory=list)  # (data path, site path)
     search_docs: list[SearchDoc] = field(default_factory=list)
     ctx: SiteContext | None = None
+    footer: str = ""  # the footer's line (plain text): who compiled the handbook
 
     def with_downloads(self, downloads: list) -> SiteContent:
         """The same pages with the downloads page listing `downloads` (made once every file
@@ -29,7 +30,7 @@ class SiteContent:
         page = other_pages.downloads(self.ctx, downloads)
         pages = [page if p.path == page.path else p for p in self.pages]
         docs = [doc for doc in self.search_docs if doc.url != url_of(page.path)] + _search_docs(self.ctx, [page])
-        return SiteContent(pages=pages, nav=self.nav, photos=self.photos, search_docs=docs, ctx=self.ctx)
+        return SiteContent(pages=pages, nav=self.nav, photos=self.photos, search_docs=docs, ctx=self.ctx, footer=self.footer)
 
 
 def produce_pages(ds: Dataset, report: Report, profile: str = "public", downloads: list | None = None) -> SiteContent:
@@ -43,7 +44,8 @@ def produce_pages(ds: Dataset, report: Report, profile: str = "public", download
     pages += [other_pages.glossary(ctx), other_pages.statistics(ctx), other_pages.downloads(ctx, downloads or [])]
     titles = {p.path: p.title for p in pages}
     pages += registry_pages.produce(ctx, titles)  # last: every citation is known by now
-    return SiteContent(pages=pages, nav=_nav(ctx), photos=photos, search_docs=_search_docs(ctx, pages), ctx=ctx)
+    return SiteContent(pages=pages, nav=_nav(ctx), photos=photos, search_docs=_search_docs(ctx, pages), ctx=ctx,
+                       footer=f"Biên soạn: {ds.config.province.board}")
 
 
 def _nav(ctx: SiteContext) -> list:

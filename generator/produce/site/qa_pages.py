@@ -50,7 +50,7 @@ def _index(ctx: SiteContext) -> Page:
 
 
 def _item_html(ctx: SiteContext, page: str, item) -> str:
-    answer = ctx.linker.link(render_markdown(item.answer), page)
+    answer = ctx.linker.link(render_markdown(item.answer, top=3), page)
     sources = "; ".join(ctx.cite(page, c) for c in item.sources)
     audiences = ", ".join(esc(LABELS[a.value]) for a in item.audiences)
     related = ""
