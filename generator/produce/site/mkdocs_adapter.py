@@ -133,7 +133,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
                copyright: str | None = None) -> None:
     """Build the site. With `dirty`, site_dir already holds the previous build and only pages
     whose source is newer than their output are rendered again. `copyright` (plain text,
-    escaped here: Material prints it raw) is the footer's line, e.g. the compiling board."""
+    escaped here: Material prints it raw) is the footer's line, e.g. the compiling board, unless
+    mkdocs.yml sets its own (a province's choice wins)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -144,9 +145,10 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
     try:
         # Strictness is enforced here, from the collected warnings, so that the one expected
         # warning of a partial ("dirty") build does not abort it.
-        overrides = {"copyright": engine_text(copyright)} if copyright else {}
         config = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), nav=engine_nav(nav),
-                             strict=False, **overrides)
+                             strict=False)
+        if copyright and not config.get("copyright"):
+            config["copyright"] = engine_text(copyright)
         config.plugins["handbook-generated-html"] = _generated_html_plugin()
         config.plugins["handbook-error-page"] = _error_page_plugin()
         build(config, dirty=dirty)
