@@ -136,3 +136,22 @@ def test_the_default_folders_inside_build_are_allowed(tmp_path, args):
     project = _project(tmp_path)
     result = _handbook(*args, "--root", str(project), cwd=project)
     assert result.returncode == 0, (result.stdout, result.stderr)
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed exception, on purpose
+def test_a_sigterm_python_swallows_still_stops_the_build():
+    """A SIGTERM whose exception lands in a destructor is swallowed by Python ("Exception ignored
+    in …") and the build would go on to report success; it stops with Terminated all the same."""
+    from generator.build.outguard import Terminated, _sigterm_unwinds
+
+    class SignalsWhileCollected:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # the handler runs here, between bytecodes of the destructor
+                pass
+
+    with pytest.raises(Terminated):
+        with _sigterm_unwinds():
+            doomed = SignalsWhileCollected()
+            del doomed
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
