@@ -84,10 +84,10 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path | str) -> Iterator[str]:
+def serve(directory: Path | str, handler_class=None) -> Iterator[str]:
     """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the origin
-    ("http://127.0.0.1:PORT", no trailing slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    ("http://127.0.0.1:PORT", no trailing slash). `handler_class` replaces the quiet static handler."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()

@@ -9,12 +9,10 @@ The unit tests of the helpers are quick; everything that builds the site is mark
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +27,7 @@ for _folder in (ROOT, Path(__file__).resolve().parent):
 
 from generator.core.text import quantity_parts  # noqa: E402
 from generator.produce.html import render_markdown  # noqa: E402
+from browser import serve  # noqa: E402
 
 BOARD = "Ban Dân vận Tỉnh ủy Bắc Giang"
 PHONE = {"width": 360, "height": 740}
@@ -242,15 +241,8 @@ class _ProjectPathHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def project_origin(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_ProjectPathHandler, directory=str(site)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, _ProjectPathHandler) as origin:
+        yield origin
 
 
 @pytest.fixture(scope="module")
