@@ -41,6 +41,24 @@ class OutlineStep(Model):
     title: str = F("Nội dung", "Phần của buổi học.")
     minutes: int = F("Thời lượng (phút)", "Số phút.", ge=1)
     method: str | None = F("Phương pháp", "Cách tổ chức: thuyết trình, thảo luận nhóm, đóng vai…", None)
+    kind: Literal["hoc", "nghi"] = F("Loại", "hoc (phần học, mặc định) hoặc nghi (giải lao).", "hoc")
+
+
+MaterialRef = Slug
+
+
+class Material(Model):
+    """A worksheet, role card, observation sheet or template a session uses: printed with the
+    handout (for trainees) or the trainer guide (for the trainer only, e.g. secret role cards)."""
+    id: Slug = F("Mã tài liệu", "Mã duy nhất trong chuyên đề, ví dụ “phieu-quan-sat”.")
+    kind: Literal["phieu", "the_vai", "mau", "bang_kiem", "so_do"] = F(
+        "Loại", "phieu (phiếu bài tập, phiếu tự đánh giá), the_vai (thẻ vai), mau (biểu mẫu, khung văn bản), "
+        "bang_kiem (bảng kiểm, phiếu quan sát), so_do (sơ đồ, bản đồ giả định).")
+    title: str = F("Tên tài liệu", "Tên in ở đầu tài liệu, ví dụ “Phiếu quan sát sáu ô”.")
+    audience: Literal["hoc_vien", "giang_vien"] = F(
+        "In cho", "hoc_vien: in kèm tài liệu phát tay; giang_vien: chỉ in trong tài liệu cho giảng viên (ví dụ thẻ vai kín).",
+        "hoc_vien")
+    body: Markdown = F("Nội dung", "Nội dung tài liệu: bảng, ô trống để điền, hướng dẫn dùng.")
 
 
 class Activity(Model):
@@ -49,6 +67,7 @@ class Activity(Model):
     title: str = F("Tên hoạt động", "Tên hoạt động.")
     minutes: int = F("Thời lượng (phút)", "Số phút.", ge=1)
     instructions: Markdown = F("Hướng dẫn", "Cách tiến hành, từng bước.")
+    materials: list[MaterialRef] = F("Tài liệu dùng", "Mã các tài liệu (phiếu, thẻ vai, mẫu) trong mục “materials” của chuyên đề mà hoạt động dùng.", [])
 
 
 class CaseStudy(Model):
@@ -90,6 +109,7 @@ class Module(Model):
     objectives: list[str] = F("Mục tiêu", "Sau buổi học, học viên làm được gì.", min_length=1)
     outline: list[OutlineStep] = F("Tiến trình", "Các phần của buổi học với thời lượng.", min_length=1)
     activities: list[Activity] = F("Hoạt động", "Hoạt động thực hành, thảo luận, đóng vai.", [])
+    materials: list[Material] = F("Phiếu, thẻ vai, biểu mẫu", "Tài liệu in kèm để tổ chức hoạt động.", [])
     handout: Markdown = F("Tài liệu phát tay", "Nội dung tài liệu phát cho học viên.")
     case_studies: list[CaseStudy] = F("Tình huống, mô hình", "Phân tích mô hình thật trong dữ liệu.", [])
     quiz: list[QuizItem] = F("Câu hỏi kiểm tra", "Ít nhất 10 câu.", [])
