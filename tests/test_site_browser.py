@@ -560,3 +560,47 @@ def test_offline_search_works_from_disk(browser, origin, offline):
     finally:
         t.close()
     t.check()
+
+
+def test_offline_zip_holds_every_link(site):
+    """#17: every link and source of the zip's pages finds its target inside the zip; no source
+    map, no lunr; the handbooks and handouts are there; the home page links the zip with its size."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name in ("href", "src") and value:
+                    self.found.append(value)
+
+    with zipfile.ZipFile(site / OFFLINE_ZIP) as z:
+        names = {n.removeprefix("so-tay-dan-van/") for n in z.namelist()}
+        pages = {n: z.read("so-tay-dan-van/" + n).decode("utf-8") for n in names if n.endswith(".html")}
+    assert not [n for n in names if n.endswith(".map") or "/lunr/" in n or "/workers/" in n]
+    # this module's site is built without PDFs (tests/test_site_build.py checks them in the zip)
+    reading = {f"downloads/{p.name}" for p in (site / "downloads").glob("*.pdf")
+               if p.name.startswith(("so-tay-", "tai-lieu-hoc-vien-")) and not p.name.endswith("-in-gap.pdf")}
+    assert reading <= names, reading - names
+    assert not [n for n in names if n.startswith(("admin/", "schemas/")) or n.endswith("-in-gap.pdf")]
+    dead = []
+    for page, html in pages.items():
+        parser = Links()
+        parser.feed(html)
+        for link in parser.found:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("#") or not parts.path:
+                continue
+            target = str(Path(page).parent / parts.path)
+            target = "/".join(p for p in Path(target).parts if p != ".")
+            while "/../" in f"/{target}":
+                target = re.sub(r"(^|/)[^/]+/\.\.(/|$)", r"\1", target, count=1)
+            if target not in names and f"{target}/index.html" not in names:
+                dead.append(f"{page}: {link}")
+    assert dead == [], dead[:10]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="downloads/so-tay-dan-van-ngoai-tuyen\.zip">Bản đọc ngoại tuyến</a> \(tệp nén, '
+                     r'<span class="dv-zip-size">\d+,\d MB</span>\)', home), "the home page does not link the zip with its size"

@@ -210,7 +210,7 @@ def test_a_build_failing_midway_leaves_the_previous_site_intact(tmp_path, monkey
         (site / "half-written.html").write_text("…", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module, "_write_offline_zip", explode)
+    monkeypatch.setattr(build_module, "write_offline_zip", explode)
     with pytest.raises(OSError):
         build(ROOT, out=out, force=True)
     assert _tree(out) == before
@@ -369,3 +369,30 @@ def test_the_json_schemas_are_published_with_both_profiles(public_site, internal
             assert published.read_bytes() == (ROOT / "schemas" / published.name).read_bytes()
             assert schema["$id"] == published.name and schema["errorMessage"]
     # the public build's final scan passed with them in it (a leak would have stopped the build)
+
+
+@pytest.mark.slow
+def test_the_offline_zip_holds_the_reading_copies_it_links(tmp_path):
+    """#17: with the PDFs built, the zip holds the handbooks and handouts (not the print-shop
+    copies, answer keys or sign-in sheets), its downloads page links them, and the home page
+    links the zip with its size and the handbooks."""
+    import re
+    import zipfile
+
+    from generator.build.pipeline import OFFLINE_ZIP
+
+    out = build(ROOT, out=tmp_path / "site").site_dir
+    with zipfile.ZipFile(out / OFFLINE_ZIP) as z:
+        names = {n.removeprefix("so-tay-dan-van/") for n in z.namelist()}
+        downloads_page = z.read("so-tay-dan-van/tai-ve.html").decode("utf-8")
+    pdfs = {n for n in names if n.endswith(".pdf")}
+    assert {"downloads/so-tay-hoi-dap.pdf", "downloads/so-tay-bo-tui-to-truong.pdf",
+            "downloads/tai-lieu-hoc-vien-cd1-vai-tro-dan-van.pdf"} <= pdfs
+    assert not [n for n in pdfs if n.endswith("-in-gap.pdf") or "/dap-an-" in n or "/danh-sach-ky-ten-" in n]
+    assert 'href="downloads/so-tay-hoi-dap.pdf"' in downloads_page
+    assert 'href="downloads/dap-an-cd1-vai-tro-dan-van.pdf"' not in downloads_page  # online only, marked
+    assert "chỉ có trên trang web" in downloads_page
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'so-tay-dan-van-ngoai-tuyen\.zip">Bản đọc ngoại tuyến</a> \(tệp nén, <span class="dv-zip-size">\d+,\d MB',
+                     home)
+    assert 'href="downloads/so-tay-bo-tui-to-truong.pdf"' in home

@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from generator.model.pii_mask import mask_dataset
 from generator.build.public_scan import Guard
 from generator.core.errors import BuildError
 from generator.build.downloads import Roster, make_downloads
+from generator.build.offline_zip import OFFLINE_ZIP, reading_downloads, show_size, write_offline_zip
 from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
 from generator.core.safepaths import PathRefused, check_photo_file
 from generator.produce.site.links import url_of
@@ -36,7 +36,6 @@ from generator.produce.site.search_index import build_search_index
 from generator.schema.jsonschema import site_files as schema_site_files
 from generator.core.workdir import work_dir
 
-OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
 
 
 @dataclass
@@ -109,13 +108,15 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
         _return_free_memory()  # what reading the files took and let go
         with heap_frozen():
             content = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
+        offline = reading_downloads((pid, at.obj.kind, at.obj.modules or sorted(dataset.modules))
+                                    for pid, at in dataset.publications.items())
         # Everything from here on needs only the pages: the dataset goes before the search
         # index is made and the engine reads the pages (at nation scale it is gigabytes).
         del dataset
         gc.collect()
         files = _site_files(root, content)
         return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint,
-                        profile, guard)
+                        profile, guard, offline)
     finally:
         shutil.rmtree(downloads_dir, ignore_errors=True)
 
@@ -135,7 +136,7 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
         listing.insert(0, roster.entry())
     finally:
         roster.close()
-    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến (tệp nén, mở index.html)", 0))
+    listing.append((OFFLINE_ZIP, "Bản đọc ngoại tuyến: trang web, sổ tay và tài liệu phát tay (tệp nén, mở index.html)", 0))
     content = content.with_downloads(listing)
     return SiteContent(pages=content.pages, nav=content.nav, photos=content.photos, search_docs=content.search_docs,
                        footer=content.footer)
@@ -157,7 +158,7 @@ def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
 
 def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes], downloads_dir: Path,
              report: Report, epoch: str, stamp: dict, stamp_path: Path, fingerprint: str, profile: str,
-             guard: Guard | None = None) -> BuildResult:
+             guard: Guard | None = None, offline: set[str] = frozenset()) -> BuildResult:
     """The engine builds the pages into a new folder beside the site, the downloads join
     them, and the new site takes the old one's place."""
     work = work_dir(root)
@@ -177,13 +178,13 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
                 (new_site / stale).unlink(missing_ok=True)
         try:
             with _environment("SOURCE_DATE_EPOCH", epoch):  # the engine stamps dates from it
-                build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental,
+                site_url = build_site(root / "mkdocs.yml", docs_dir, new_site, content.nav, strict=True, dirty=incremental,
                            copyright=content.footer)
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
         admin_note = _write_admin(new_site, root)
-        _write_offline_zip(new_site, epoch)
+        show_size(new_site, write_offline_zip(new_site, epoch, offline, site_url))
         if guard is not None:
             guard.check(new_site)  # raises BuildError: the old site stays
         write_marker(new_site, profile)
@@ -310,27 +311,6 @@ def _environment(name: str, value: str):
             os.environ.pop(name, None)
         else:
             os.environ[name] = old
-
-
-def _write_offline_zip(site: Path, epoch: str) -> None:
-    target = site / OFFLINE_ZIP
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp_target = target.with_suffix(".tmp")
-    stamp = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    date_time = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    # The offline copy is for reading on a phone: the PDFs and exports stay separate downloads.
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target and not p.name.startswith("sitemap")
-                   and not p.relative_to(site).as_posix().startswith(("downloads/", "admin/")))
-    with zipfile.ZipFile(tmp_target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in files:
-            info = zipfile.ZipInfo("so-tay-dan-van/" + path.relative_to(site).as_posix(), date_time=date_time)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
-    if target.is_file() and target.read_bytes() == tmp_target.read_bytes():
-        tmp_target.unlink()  # unchanged: keep the file as it was
-    else:
-        tmp_target.replace(target)
 
 
 def _swap(new_site: Path, out: Path) -> None:

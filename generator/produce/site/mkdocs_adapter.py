@@ -130,8 +130,8 @@ class _Collector(logging.Handler):
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, strict: bool = True, dirty: bool = False,
-               copyright: str | None = None) -> None:
-    """Build the site. With `dirty`, site_dir already holds the previous build and only pages
+               copyright: str | None = None) -> str | None:
+    """Build the site; gives its public address (`site_url`) if mkdocs.yml names one. With `dirty`, site_dir already holds the previous build and only pages
     whose source is newer than their output are rendered again. `copyright` (plain text,
     escaped here: Material prints it raw) is the footer's line, e.g. the compiling board, unless
     mkdocs.yml sets its own (a province's choice wins)."""
@@ -158,6 +158,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, nav: list, str
         logger.removeHandler(collector)
     if strict and collector.messages:
         raise EngineError(collector.messages)
+    return config.site_url or None
 
 
 @functools.lru_cache(maxsize=1)

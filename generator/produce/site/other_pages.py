@@ -14,8 +14,12 @@ from generator.produce.html import esc, render_markdown
 from generator.produce.site.links import model_page, module_page, root_of, unit_page
 from generator.produce.site.svg import bar_chart
 
+OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
+SIZE_MARK = '<span class="dv-zip-size">–</span>'  # the offline zip's size, filled in by the build once it exists
 
-def home(ctx: SiteContext) -> Page:
+
+def home(ctx: SiteContext, downloads: list | None = None) -> Page:
+    """The home page; `downloads` (site path, label, size) as the downloads page lists them."""
     path = "index.md"
     s = compute_stats(ctx.ds)
     province = ctx.ds.config.province
@@ -45,10 +49,27 @@ def home(ctx: SiteContext) -> Page:
         '<button type="submit">Tìm</button></form>'
         f'<h2>Số liệu chính</h2><ul class="dv-figures">{cards}</ul>'
         f'<h2>Nội dung</h2><ul class="dv-tiles">{tiles}</ul>'
+        + _home_downloads(ctx, path, downloads or [])
     )
     if ctx.ds.config.sample:
         body += '<p class="dv-note">Trang này dựng từ dữ liệu mẫu: mọi người có tên trong dữ liệu là hư cấu.</p>'
     return Page(path, "Sổ tay công tác dân vận", body, section="Trang chủ", search_boost=0.5)
+
+
+def _home_downloads(ctx: SiteContext, path: str, downloads: list) -> str:
+    """The reading copies on the home page: the offline zip with its size (filled in once the
+    zip exists) and the printed handbooks, so a reader on a weak connection finds them first."""
+    listed = {entry[0]: entry[2] for entry in downloads}
+    items = []
+    if OFFLINE_ZIP in listed:
+        items.append(f'<li><a href="{esc(root_of(path))}{OFFLINE_ZIP}">Bản đọc ngoại tuyến</a> (tệp nén, {SIZE_MARK}): '
+                     "đọc cả sổ tay khi không có mạng — giải nén rồi mở <code>index.html</code>.</li>")
+    for pid, at in sorted(ctx.ds.publications.items()):
+        target = f"downloads/{pid}.pdf"
+        if at.obj.kind == "handbook" and target in listed:
+            items.append(f'<li><a href="{esc(root_of(path))}{esc(target)}">{esc(at.obj.title)}</a> '
+                         f"(PDF, {number_vi(max(1, round(listed[target] / 1024)))} KB)</li>")
+    return f'<h2>Đọc khi không có mạng</h2><ul class="dv-offline">{"".join(items)}</ul>' if items else ""
 
 
 def glossary(ctx: SiteContext) -> Page:
@@ -216,7 +237,7 @@ def downloads(ctx: SiteContext, files: list[tuple[str, str, int]]) -> Page:
     for name, entries in grouped.items():
         if not entries:
             continue
-        rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(max(1, round(size / 1024)))} KB" if size else "–"]
+        rows = [[f'<a href="{esc(target)}">{esc(label)}</a>', f"{number_vi(max(1, round(size / 1024)))} KB" if size else SIZE_MARK]
                 for target, label, size in entries]
         parts.append(f"<h2>{esc(name)}</h2>" + table(["Tệp", "Dung lượng"], rows))
     parts.append("<p>Bản đọc ngoại tuyến: tải tệp nén, giải nén rồi mở <code>index.html</code> bằng trình duyệt.</p>")

@@ -27,9 +27,10 @@ class SiteContent:
     def with_downloads(self, downloads: list) -> SiteContent:
         """The same pages with the downloads page listing `downloads` (made once every file
         to download exists, while the rest of the site could be made before)."""
-        page = other_pages.downloads(self.ctx, downloads)
-        pages = [page if p.path == page.path else p for p in self.pages]
-        docs = [doc for doc in self.search_docs if doc.url != url_of(page.path)] + _search_docs(self.ctx, [page])
+        made = {page.path: page for page in (other_pages.downloads(self.ctx, downloads), other_pages.home(self.ctx, downloads))}
+        pages = [made.get(p.path, p) for p in self.pages]
+        urls = {url_of(path) for path in made}
+        docs = [doc for doc in self.search_docs if doc.url not in urls] + _search_docs(self.ctx, list(made.values()))
         return SiteContent(pages=pages, nav=self.nav, photos=self.photos, search_docs=docs, ctx=self.ctx, footer=self.footer)
 
 
