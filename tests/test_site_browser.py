@@ -392,13 +392,53 @@ def axe_report(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("path", [HOME, COMMUNE, MODEL, QA_TOPIC])
-def test_no_serious_accessibility_violation(tab, origin, axe, path):
+MODULE = "chuyen-de/cd2-to-dan-van-cong-dong.html"
+QA_PAGE = "hoi-dap/dan-van-kheo.html"
+
+
+@pytest.mark.parametrize("palette", ["light", "dark"])
+@pytest.mark.parametrize("path", [HOME, COMMUNE, MODEL, QA_TOPIC, MODULE, "404.html"])
+def test_no_serious_accessibility_violation(tab, origin, axe, path, palette):
+    """#17: no serious or critical axe-core violation and no heading-order violation, in the
+    light palette and in the dark one (the phone's setting picks it on a first visit)."""
+    tab.page.emulate_media(color_scheme=palette)
     page = open_page(tab, f"{origin}/{path}")
+    scheme = page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == ("slate" if palette == "dark" else "default"), scheme
     violations = axe.run(page).response["violations"]
-    serious = [v for v in violations if v.get("impact") in ("serious", "critical")]
+    serious = [v for v in violations if v.get("impact") in ("serious", "critical") or v["id"] == "heading-order"]
     if serious:
-        pytest.fail(f"axe-core found {len(serious)} serious/critical rule(s) on {path}:\n{axe_report(serious)}")
+        pytest.fail(f"axe-core found {len(serious)} rule(s) on {path} ({palette}):\n{axe_report(serious)}")
+
+
+def test_the_palette_toggle_switches_and_is_remembered(tab, origin):
+    page = open_page(tab, f"{origin}/{HOME}")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "default"
+    page.locator("label[title='Chuyển sang nền tối']").first.click()
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page = open_page(tab, f"{origin}/{COMMUNE}")
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+
+def test_commune_tables_stack_as_cards_on_a_phone(browser, origin):
+    """#17: below 600 px each row of a three-column table is a card, each value under its
+    column's name, and the commune page is no longer a tower of wrapped rows."""
+    t = Tab(browser, origin, viewport={"width": 360, "height": 740})
+    try:
+        page = open_page(t, f"{origin}/{COMMUNE}")
+        table = page.locator("table.dv-stack").first
+        assert table.count() == 1
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "block"
+        assert table.evaluate("t => getComputedStyle(t.querySelector('thead')).position") == "absolute"
+        label = table.evaluate("t => getComputedStyle(t.querySelector('td[data-label]'), '::before').content")
+        first_header = table.evaluate("t => t.querySelector('thead th').textContent")
+        assert label.strip('"') == first_header.strip() + ": ", (label, first_header)
+        assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "commune-360-cards.png"), full_page=True)
+    finally:
+        t.close()
+    t.check()
 
 
 # ---------------------------------------------------------------------- 6. screenshots

@@ -10,7 +10,7 @@ from generator.core.findings import Report
 from generator.model.hierarchy import ancestors, commune_of, level_name, unit_label
 from generator.schema.config import KIND_LABELS
 from generator.core.text import cap, collation_key, number_vi, percent_vi
-from generator.produce.html import Linker, esc
+from generator.produce.html import Linker, esc, plain_text
 from generator.produce.site.links import document_page, rel, unit_page
 
 
@@ -100,9 +100,15 @@ class SiteContext:
 
 
 def table(headers: list[str], rows: list[list[str]], cls: str = "dv-table") -> str:
-    """An HTML table; cells are HTML already (escape data before passing it)."""
+    """An HTML table; cells are HTML already (escape data before passing it). A table of three
+    or more columns becomes a stack of cards on a phone (extra.css, below 600 px): each cell
+    carries its column's name to show above its value."""
     head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    labels = [f' data-label="{esc(plain_text(h))}"' for h in headers] if len(headers) >= 3 else [""] * len(headers)
+    body = "".join("<tr>" + "".join(f"<td{labels[i] if i < len(labels) else ''}>{c}</td>" for i, c in enumerate(row)) + "</tr>"
+                   for row in rows)
+    if len(headers) >= 3:
+        cls += " dv-stack"
     return f'<div class="dv-table-wrap"><table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
