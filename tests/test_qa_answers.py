@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def qa():
     ds, report = check_project(ROOT)
-    assert not [f for f in report.findings if f.file and f.file.startswith("content/")]
+    # Only the Q&A matter here; the modules' own words are tested in tests/test_originality.py.
+    assert not [f for f in report.findings if f.file and f.file.startswith("content/")
+                and not (f.code == "CONTENT-ORIGINALITY" and f.file.startswith("content/modules/"))]
     return {qid: at.obj for qid, at in ds.qa.items()}
 
 
@@ -46,7 +48,12 @@ GAPS = [
     ("reporting to the province", "hai-cap-bao-cao-to-dvcd", r"15/6.*20/11", ("de-an-to-dvcd-bac-giang", "P3.2")),
     ("receiving cadres' reports", "hai-cap-nhan-bao-cao-can-bo", r"1/7/2025", ("hd-02-bdvtu-tuyen-quang-2021", "IV.2")),
     ("concentration on one district", "hai-cap-tranh-tap-trung", r"1/7/2025", ("hd-02-bdvtu-tuyen-quang-2021", "V.3")),
+    ("rating and commending teams", "to-dvcd-khen-thuong-sau-sap-xep", r"1/7/2025", ("de-an-to-dvcd-bac-giang", "KL.3")),
+    ("the district's cadre list and review", "can-bo-sau-sap-xep", r"1/7/2025", ("hd-02-bdvtu-tuyen-quang-2021", "V.2")),
 ]
+
+# Answers outside the two-level topic that say what became of a district duty.
+DISTRICT_DUTY_ANSWERS = ["to-dvcd-khen-thuong-sau-sap-xep", "can-bo-sau-sap-xep"]
 
 
 @pytest.mark.parametrize("gap, qid, pattern, cite", GAPS, ids=[g[0] for g in GAPS])
@@ -57,7 +64,7 @@ def test_each_gap_of_the_review_has_an_answer_citing_its_clause(qa, gap, qid, pa
 
 
 def test_the_district_answers_say_where_the_province_decides(qa):
-    for qid in [q for q in qa if q.startswith("hai-cap-")]:
+    for qid in [q for q in qa if q.startswith("hai-cap-")] + DISTRICT_DUTY_ANSWERS:
         text = qa[qid].answer.lower()
         assert "1/7/2025" in text, qid
         assert re.search(r"tỉnh (sẽ |phải )?quyết", text), qid

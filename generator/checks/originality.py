@@ -5,7 +5,14 @@ words that fall in runs of 5 words shared with a source, outside marked quotatio
 Facts and figures may carry over from the sources; sentences may not. Words are Vietnamese
 syllables: the text is put in NFC, lower-cased and split on everything but letters and digits.
 A run never bridges a quotation or a link target: the words on either side of one are not
-neighbours. The share is over the words outside quotations."""
+neighbours. The share is over the words outside quotations.
+
+What is measured: each Q&A answer, and in each training module, each text field on its own —
+the handout, the trainer notes, each activity's instructions and each material's body. A module
+field of fewer than MIN_WORDS words (outside quotations) is skipped: in a few lines a shared
+phrase or a document's name is already a large share, and the share says nothing about
+whether the text is our own. A finding sits at the answer's copied stretch, or at the module
+field's line."""
 
 from __future__ import annotations
 
@@ -16,10 +23,12 @@ from typing import Iterable
 
 from generator.core.findings import Finding, Severity
 from generator.core.text import nfc, percent_vi
-from generator.model.dataset import Dataset
+from generator.load.yamlload import format_path
+from generator.model.dataset import Dataset, Located
 
 RUN = 5  # words in a shared run
 LIMIT = 0.40  # an answer with a larger share leans on the sources too much
+MIN_WORDS = 40  # a module field shorter than this is too short for a meaningful share
 LONG_RUN = 20  # the old test's length: a whole copied sentence
 
 _WORD = re.compile(r"\w+")
@@ -167,9 +176,32 @@ def project_sources(ds: Dataset) -> Sources:
     return sources
 
 
+_HINT = ("Viết lại bằng lời của mình: giữ nguyên số liệu, tên văn bản và mục trích dẫn, đổi cách diễn đạt. "
+         "Câu nào cần dẫn nguyên văn thì đặt trong ngoặc kép “…” hoặc khối trích dẫn bắt đầu bằng “>”.")
+
+
+def _message(what: str, ov: Overlap, limit: float, here: bool = False) -> str:
+    excerpt = " ".join(ov.longest_text.split()[:12])
+    return (f"{what} có {percent_vi(ov.share)} số chữ ({ov.copied}/{ov.words}) nằm trong những cụm 5 chữ "
+            f"trùng nguyên văn với văn bản nguồn, nhiều nhất là “{ov.source}” (ngưỡng {percent_vi(limit)}). "
+            f"Đoạn trùng dài nhất ({ov.longest} chữ){' bắt đầu ở đây' if here else ''}: “{excerpt}…”.")
+
+
+def module_fields(at: Located):
+    """(key path, Vietnamese name, text) of each text field of a module whose originality is measured."""
+    m = at.obj
+    yield ("handout",), "Tài liệu phát tay", m.handout
+    yield ("trainer_notes",), "Ghi chú cho giảng viên", m.trainer_notes
+    for i, a in enumerate(m.activities):
+        yield ("activities", i, "instructions"), f"Hướng dẫn của hoạt động “{a.title}”", a.instructions
+    for i, mat in enumerate(getattr(m, "materials", None) or []):
+        yield ("materials", i, "body"), f"Nội dung của tài liệu “{mat.title}”", mat.body
+
+
 def originality_findings(ds: Dataset, limit: float = LIMIT) -> list[Finding]:
-    """A warning for every Q&A answer whose share of words in shared runs is above `limit`."""
-    if not ds.qa:
+    """A warning for every Q&A answer and every module field (of MIN_WORDS words or more) whose
+    share of words in shared runs is above `limit`."""
+    if not ds.qa and not ds.modules:
         return []
     sources = project_sources(ds)
     if not sources:
@@ -182,14 +214,18 @@ def originality_findings(ds: Dataset, limit: float = LIMIT) -> list[Finding]:
         before = nfc(at.obj.answer)[:ov.longest_at]
         line = getattr(at.obj, "answer_line", 1) + before.count("\n")
         column = ov.longest_at - (before.rfind("\n") + 1) + 1
-        excerpt = " ".join(ov.longest_text.split()[:12])
         findings.append(Finding(
-            "CONTENT-ORIGINALITY", Severity.WARNING,
-            f"Câu trả lời có {percent_vi(ov.share)} số chữ ({ov.copied}/{ov.words}) nằm trong những cụm 5 chữ "
-            f"trùng nguyên văn với văn bản nguồn, nhiều nhất là “{ov.source}” (ngưỡng {percent_vi(limit)}). "
-            f"Đoạn trùng dài nhất ({ov.longest} chữ) bắt đầu ở đây: “{excerpt}…”.",
-            file=at.file.path, line=line, column=column, path="answer",
-            hint="Viết lại bằng lời của mình: giữ nguyên số liệu, tên văn bản và mục trích dẫn, đổi cách diễn đạt. "
-                 "Câu nào cần dẫn nguyên văn thì đặt trong ngoặc kép “…” hoặc khối trích dẫn bắt đầu bằng “>”.",
+            "CONTENT-ORIGINALITY", Severity.WARNING, _message("Câu trả lời", ov, limit, here=True),
+            file=at.file.path, line=line, column=column, path="answer", hint=_HINT,
         ))
+    for mid, at in sorted(ds.modules.items()):
+        for sub, what, text in module_fields(at):
+            ov = overlap(text or "", sources)
+            if ov.words < MIN_WORDS or ov.share <= limit:
+                continue
+            line, column = at.file.locate(at.path + sub)
+            findings.append(Finding(
+                "CONTENT-ORIGINALITY", Severity.WARNING, _message(what, ov, limit),
+                file=at.file.path, line=line, column=column, path=format_path(at.path + sub) or None, hint=_HINT,
+            ))
     return findings

@@ -109,7 +109,7 @@ _TABLE = (
     Code("CONTENT-MCQ-ANSWER", E, "Câu trắc nghiệm không có đúng một phương án đúng", "checks"),
     Code("CONTENT-QUIZ-SHAPE", W, "Câu không phải trắc nghiệm nhưng có phương án (bị bỏ qua)", "checks"),
     Code("CONTENT-NEAR-DUPLICATE", W, "Hai câu hỏi gần giống nhau", "checks"),
-    Code("CONTENT-ORIGINALITY", W, "Câu trả lời chép quá 40% số chữ từ văn bản nguồn", "checks"),
+    Code("CONTENT-ORIGINALITY", W, "Câu trả lời hoặc nội dung chuyên đề chép quá 40% số chữ từ văn bản nguồn", "checks"),
     Code("CITE-UNREGISTERED", W, "Văn bản được nhắc đến nhưng chưa có trong sổ văn bản", "checks"),
     Code("MD-UNSAFE-LINK", W, "Liên kết hoặc ảnh trỏ tới loại địa chỉ không an toàn (bị xóa khi dựng)", "checks"),
     Code("MD-IMAGE-NOT-SHOWN", W, "Ảnh chèn trong đoạn văn sẽ không hiện trên trang và bản in", "checks"),
