@@ -148,7 +148,6 @@ def _sources():
     return sources
 
 
-@pytest.mark.xfail(strict=False, reason="handouts being reworded")
 def test_no_module_field_of_the_real_content_leans_on_the_sources():
     if not SEEDS.is_dir():
         pytest.skip("source documents not beside the repository")
