@@ -74,6 +74,6 @@ def scheme_note(current: Rule, config: Config) -> str | None:
                     f"và {key} chưa chọn cấp nhận thay. Tỉnh quyết định cấp nào nhận việc này rồi ghi vào {key}.")
         return f"Chạy ở {levels.get(level, level).lower()} thay cho cấp huyện, theo {key} = “{level}”."
     if current.uses_deadlines and "huyen" not in levels:
-        return (f"Với hệ “{scheme.name}”: các hạn báo cáo trong văn bản vốn là hạn của huyện; quy tắc dùng các hạn "
+        return (f"Với hệ “{scheme.name}”: các hạn báo cáo trong văn bản được đặt khi huyện còn tổng hợp báo cáo gửi tỉnh; quy tắc dùng các hạn "
                 "ghi ở deadlines trong data/config.yml, tỉnh sửa lại nếu hướng dẫn mới đặt hạn khác.")
     return None
