@@ -120,6 +120,15 @@ def test_the_sample_checks_with_no_finding(tmp_path):
     assert len(dataset.teams) == 22 and len(dataset.blocs) == 5
 
 
+def test_the_periodic_report_lists_the_new_communes_only(tmp_path):
+    from generator.produce.reports import compute
+
+    dataset, report = check_project(_assemble(tmp_path))
+    data = compute(dataset, report, "nam", 2026)
+    assert [r.unit for r in data.communes] == ["Phường Hòa Giang", "Xã Lục Hà", "Xã Tân Phong", "Phường Thuận Lâm", "Xã Yên Sơn"]
+    assert data.commune_kinds == "xã, phường, đặc khu" and data.total.teams == 22
+
+
 # --------------------------------------------------------------------------- district rules
 
 def test_district_rules_do_not_fire_under_the_two_level_scheme_by_default(tmp_path):
