@@ -30,3 +30,12 @@ schema: setup
 
 clean:
 	rm -rf $(VENV) site build .pytest_cache .hypothesis
+
+# The two-level sample (Bắc Ninh after 1/7/2025): samples/hai-cap/data plus the shared content,
+# theme and registry, assembled under build/sample-hai-cap/project, checked, and built into
+# build/sample-hai-cap/site (website and PDFs).
+.PHONY: sample-hai-cap
+sample-hai-cap: setup
+	$(BIN)/python tools/assemble_sample_hai_cap.py build/sample-hai-cap/project
+	$(BIN)/handbook check --root build/sample-hai-cap/project
+	$(BIN)/handbook build --root build/sample-hai-cap/project --out $(CURDIR)/build/sample-hai-cap/site

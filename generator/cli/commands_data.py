@@ -89,23 +89,49 @@ def schema(root: Path, out: Path | None, only_check: bool) -> None:
 @main.command(context_settings=CONTEXT)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Dạng kết quả.")
-def rules(fmt: str) -> None:
-    """Liệt kê các quy tắc rút từ văn bản nguồn, mức độ mặc định và căn cứ của từng quy tắc."""
-    from generator.checks.rules import load_all_rules
+@ROOT_OPTION
+def rules(fmt: str, root: Path) -> None:
+    """Liệt kê các quy tắc rút từ văn bản nguồn, mức độ mặc định và căn cứ của từng quy tắc; với cấu hình của dự án
+    (data/config.yml), nói quy tắc nào tính theo huyện nay không chạy hoặc chạy ở cấp khác, và vì sao."""
+    from generator.checks.rules import load_all_rules, scheme_note
 
     configure_output()
     registry = load_all_rules()
+    config = _project_config(root)
+    notes = {code: scheme_note(r, config) for code, r in registry.items()} if config else {}
     if fmt == "json":
         click.echo(json.dumps([
             {"code": r.code, "title": r.title, "severity": r.severity.value, "clause": r.clause,
-             "document": r.doc, "section": r.section}
+             "document": r.doc, "section": r.section, "scheme_note": notes.get(r.code)}
             for r in registry.values()
         ], ensure_ascii=False, indent=2))
         return
+    if config:
+        click.echo(f"Hệ đơn vị hành chính của dự án: {config.active_scheme.name}.\n")
     for r in registry.values():
         click.echo(f"{r.code:<30} {r.severity.label_vi:<9} {r.title}")
         click.echo(f"{'':<30} Căn cứ: {r.clause}")
+        if notes.get(r.code):
+            click.echo(f"{'':<30} Theo cấu hình: {notes[r.code]}")
     click.echo(f"\n{len(registry)} quy tắc. Đổi mức độ trong data/config.yml, khóa rules (error, warning, info, off).")
+
+
+def _project_config(root: Path):
+    """The project's configuration when data/config.yml reads and validates, else None (the list
+    then shows the rules as the documents write them)."""
+    from pydantic import ValidationError
+
+    from generator.load.yamlload import load_yaml_file
+    from generator.schema.config import Config
+
+    path = root / "data" / "config.yml"
+    if not path.is_file():
+        return None
+    loaded = load_yaml_file(path, positions=False)
+    try:
+        return Config.model_validate(loaded.data) if loaded.ok else None
+    except ValidationError:
+        return None
 
 
 @main.command(context_settings=CONTEXT)

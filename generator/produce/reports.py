@@ -16,6 +16,7 @@ from generator.model.dataset import Dataset
 from generator.produce.exports.rosters import save_workbook
 from generator.core.findings import Report, Severity
 from generator.model.hierarchy import commune_of, level_name, unit_label
+from generator.schema.config import KIND_LABELS
 from generator.produce.printing.documents import PrintJob, base_css, template_environment
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 
@@ -65,6 +66,7 @@ class PeriodicReport:
     grade_names: list[tuple[str, str]]
     findings: list[tuple[str, int, str]]  # code, count, title
     assignments_short: list[tuple[str, str]]  # party org, months without a weekend activity
+    commune_kinds: str = "xã, phường, thị trấn"  # the commune level's kinds in the active scheme
 
 
 def _period_bounds(ds: Dataset, period: str, year: int) -> tuple[dt.date, dt.date]:
@@ -83,7 +85,8 @@ def _district_of(ds: Dataset, commune: str) -> str:
 
 def compute(ds: Dataset, report: Report, period: str, year: int) -> PeriodicReport:
     start, end = _period_bounds(ds, period, year)
-    communes = sorted((uid for uid in ds.units if level_name(ds, uid) == "xa"), key=lambda u: collation_key(ds.units[u].obj.name))
+    communes = sorted((uid for uid in ds.units if level_name(ds, uid) == "xa" and ds.units[uid].obj.became is None),
+                      key=lambda u: collation_key(ds.units[u].obj.name))  # a unit that became another is history
     rows = {c: Row(cap(unit_label(ds.units[c].obj)), communes=1) for c in communes}
     for uid in ds.units:
         if level_name(ds, uid) == "thon":
@@ -147,7 +150,10 @@ def compute(ds: Dataset, report: Report, period: str, year: int) -> PeriodicRepo
     _, label = PERIODS[period]
     title = f"Kết quả hoạt động của Tổ Dân vận cộng đồng, Khối Dân vận cơ sở và việc cán bộ tham gia hoạt động với Nhân dân tại cơ sở {label} {year}"
     ordered = sorted(districts.values(), key=lambda r: collation_key(r.unit))
-    return PeriodicReport(period, year, start, end, title, ordered, [rows[c] for c in communes], total, grade_names, findings, short)
+    level = next((lv for lv in ds.config.active_scheme.levels if lv.id == "xa"), None)
+    kinds = ", ".join(KIND_LABELS.get(k, k) for k in level.kinds) if level else "xã, phường, thị trấn"
+    return PeriodicReport(period, year, start, end, title, ordered, [rows[c] for c in communes], total, grade_names, findings, short,
+                          kinds)
 
 
 def _short_grade(name: str) -> str:

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from generator.schema.common import REPO_PATTERN, URL_PATTERN, F, Markdown, Model, UnitRef, VnDate
+from generator.schema.common import REPO_PATTERN, SLUG_PATTERN, URL_PATTERN, F, Markdown, Model, UnitRef, VnDate
 
 
 class Level(Model):
@@ -123,6 +123,26 @@ class Thresholds(Model):
 SeverityName = Literal["error", "warning", "info", "off"]
 
 
+NO_LEVEL = "khong"
+
+
+class DistrictDuties(Model):
+    """Which level of the active scheme carries the duties the source documents give to districts
+    (the rules that count by district); left empty: the district level where the scheme has one,
+    otherwise the rule does not run."""
+
+    assignment_spread: str | None = F(
+        "Cấp thay huyện khi tránh dồn đơn vị cấp tỉnh", "Cấp dùng để đo việc “tránh tập trung vào một huyện” khi phân công "
+        "đơn vị cấp tỉnh về xã (HD 02-HD/BDVTU, V.3): mã một cấp của hệ đang dùng, ví dụ “xa” (không dồn quá tỷ lệ "
+        "max_district_share vào một xã), hoặc “khong” (không kiểm tra). Để trống: cấp huyện nếu hệ có cấp huyện, "
+        "nếu không thì không kiểm tra.", None, pattern=SLUG_PATTERN, max_length=40)
+    pilot_bloc: str | None = F(
+        "Cấp thay huyện khi chọn Khối làm điểm", "Cấp mà mỗi đơn vị phải có ít nhất một Khối làm điểm (Đề án Khối DVCS, "
+        "mục tiêu 5: mỗi huyện): mã một cấp của hệ đang dùng, ví dụ “tinh” (cả tỉnh ít nhất một Khối làm điểm), hoặc "
+        "“khong” (không kiểm tra). Để trống: cấp huyện nếu hệ có cấp huyện, nếu không thì không kiểm tra.",
+        None, pattern=SLUG_PATTERN, max_length=40)
+
+
 class Province(Model):
     name: str = F("Tên tỉnh", "Tên tỉnh, ví dụ “Bắc Giang”.")
     unit: UnitRef = F("Mã đơn vị tỉnh", "Mã của tỉnh trong danh sách đơn vị hành chính.")
@@ -224,6 +244,10 @@ class Config(Model):
         "Mức độ quy tắc", "Đổi mức độ của một quy tắc theo mã: error, warning, info hoặc off (tắt).", {}
     )
     publish: PublishSettings = F("Xuất bản", "Nơi đặt bản công khai.", PublishSettings())
+    district_duties: DistrictDuties = F(
+        "Việc của huyện sau sắp xếp", "Với hệ không còn cấp huyện (hai cấp, từ 01/7/2025): cấp nào nhận các việc mà văn bản "
+        "nguồn giao cho huyện, để các quy tắc tính theo huyện chạy ở cấp đó hoặc không chạy. Tỉnh quyết định theo "
+        "hướng dẫn của mình.", DistrictDuties())
     front_matter: FrontMatter = F(
         "Phần đầu sổ tay", "Lời nói đầu và dòng lưu hành của các sổ tay in.", FrontMatter())
     cms: CmsSettings | None = F(
@@ -235,8 +259,26 @@ class Config(Model):
     def _scheme_declared(self) -> "Config":
         if self.scheme not in {s.id for s in self.schemes}:
             raise ValueError(f"Hệ “{self.scheme}” chưa được khai trong schemes.")
+        levels = [level.id for level in self.active_scheme.levels]
+        allowed = {"assignment_spread": levels[1:levels.index("xa") + 1] if "xa" in levels else levels[1:],
+                   "pilot_bloc": levels[:levels.index("xa") + 1] if "xa" in levels else levels}
+        for duty, ok in allowed.items():
+            chosen = getattr(self.district_duties, duty)
+            if chosen and chosen != NO_LEVEL and chosen not in ok:
+                raise ValueError(f"district_duties.{duty}: cấp “{chosen}” không dùng được với hệ “{self.scheme}”; "
+                                 f"chọn một trong {', '.join(ok + [NO_LEVEL])}.")
         return self
 
     @property
     def active_scheme(self) -> Scheme:
         return next(s for s in self.schemes if s.id == self.scheme)
+
+    def district_duty_level(self, duty: str) -> str | None:
+        """The level id that carries a former district duty (a field of `district_duties`) under
+        the active scheme, or None when the duty's rule does not run."""
+        chosen = getattr(self.district_duties, duty)
+        if chosen == NO_LEVEL:
+            return None
+        if chosen:
+            return chosen
+        return "huyen" if "huyen" in [level.id for level in self.active_scheme.levels] else None

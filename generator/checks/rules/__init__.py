@@ -7,7 +7,7 @@ severity; the province's configuration may change the severity or turn a rule of
 from __future__ import annotations
 
 from generator.checks.rules import assignment_rules, bloc_rules, photo_rules, team_rules  # noqa: F401 - registration
-from generator.checks.rules.registry import RULES, Rule, RuleContext, rule  # noqa: F401 - the rules' API
+from generator.checks.rules.registry import RULES, Rule, RuleContext, rule, scheme_note  # noqa: F401 - the rules' API
 from generator.core.findings import Finding, Severity
 from generator.model.dataset import Dataset
 

@@ -10,7 +10,7 @@ from typing import Iterator
 from generator.core.dates import format_vn_date
 from generator.core.findings import Finding, Severity
 from generator.core.text import cap, percent_vi
-from generator.model.hierarchy import is_commune, unit_label
+from generator.model.hierarchy import ancestor_at, is_commune, unit_label
 from generator.schema.roles import AgencyLevel, ReportKind
 from generator.checks.rules.registry import RuleContext, rule
 
@@ -62,28 +62,32 @@ def concentration_commune(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule("ASSIGN-CONCENTRATION-DISTRICT", "Tránh dồn đơn vị cấp tỉnh vào một huyện", Severity.WARNING,
-      "HD 02-HD/BDVTU Tuyên Quang, mục V.3", DOC, "V.3")
+      "HD 02-HD/BDVTU Tuyên Quang, mục V.3", DOC, "V.3", district_duty="assignment_spread")
 def concentration_district(ctx: RuleContext) -> Iterator[Finding]:
-    if "huyen" not in [level.id for level in ctx.config.active_scheme.levels]:
+    """By district; under a scheme without districts, at the level config.district_duties names, or not at all."""
+    level = ctx.config.district_duty_level("assignment_spread")
+    if level is None:
         return
     links: dict[str, set] = defaultdict(set)
     provincial = [at for at in _active(ctx) if at.obj.agency.level is AgencyLevel.tinh]
     for at in provincial:
         for commune in at.obj.communes:
-            unit = ctx.ds.units.get(commune)
-            if unit and unit.obj.parent:
-                links[unit.obj.parent].add(at.obj.id)
+            area = ancestor_at(ctx.ds, commune, level)
+            if area:
+                links[area].add(at.obj.id)
     total = len(provincial)
     if total < 4:
         return  # too few units for a share to mean anything
-    for district, ids in sorted(links.items()):
+    for area, ids in sorted(links.items()):
         share = len(ids) / total
-        if share > ctx.t.max_district_share and district in ctx.ds.units:
-            unit = ctx.ds.units[district]
+        if share > ctx.t.max_district_share:
+            unit = ctx.ds.units[area]
+            where = unit_label(unit.obj) if level == "xa" else f"xã thuộc {unit_label(unit.obj)}"
+            elsewhere = "xã của huyện khác" if level == "huyen" else "xã ở địa bàn khác"
             yield ctx.finding(unit, ("id",),
-                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({percent_vi(share)}) phụ trách xã thuộc {unit_label(unit.obj)}; "
+                              f"{len(ids)}/{total} đơn vị cấp tỉnh ({percent_vi(share)}) phụ trách {where}; "
                               f"nên không quá {percent_vi(ctx.t.max_district_share)}.",
-                              hint="Phân công bớt đơn vị sang xã của huyện khác, hoặc đổi ngưỡng max_district_share trong data/config.yml nếu tỉnh quy định khác.")
+                              hint=f"Phân công bớt đơn vị sang {elsewhere}, hoặc đổi ngưỡng max_district_share trong data/config.yml nếu tỉnh quy định khác.")
 
 
 @rule("ASSIGN-WEEKEND-DAY", "Hoạt động tại cơ sở vào thứ Bảy, Chủ nhật", Severity.WARNING,
@@ -145,7 +149,7 @@ def _due(ctx: RuleContext, kind: ReportKind, year: int, number: int | None) -> d
 
 
 @rule("ASSIGN-REPORT-LATE", "Báo cáo gửi đúng hạn", Severity.WARNING,
-      "HD 02-HD/BDVTU Tuyên Quang, mục IV.2", DOC, "IV.2")
+      "HD 02-HD/BDVTU Tuyên Quang, mục IV.2", DOC, "IV.2", uses_deadlines=True)
 def report_late(ctx: RuleContext) -> Iterator[Finding]:
     for at in ctx.ds.assignments.values():
         for i, report in enumerate(at.obj.reports):
@@ -157,7 +161,7 @@ def report_late(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule("ASSIGN-REPORT-MISSING", "Đủ các kỳ báo cáo đã đến hạn", Severity.WARNING,
-      "HD 02-HD/BDVTU Tuyên Quang, mục IV.2", DOC, "IV.2")
+      "HD 02-HD/BDVTU Tuyên Quang, mục IV.2", DOC, "IV.2", uses_deadlines=True)
 def report_missing(ctx: RuleContext) -> Iterator[Finding]:
     ref = ctx.config.reference_date
     for at in _active(ctx):

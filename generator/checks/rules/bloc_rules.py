@@ -6,7 +6,7 @@ from typing import Iterator
 
 from generator.core.findings import Finding, Severity
 from generator.core.text import cap
-from generator.model.hierarchy import unit_label
+from generator.model.hierarchy import ancestor_at, unit_label
 from generator.schema.roles import LABELS, BlocRole, CommunePosition as P
 from generator.checks.rules.registry import RuleContext, rule
 
@@ -129,18 +129,20 @@ def briefing(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule("BLOC-PILOT", "Mỗi huyện có ít nhất một Khối làm điểm", Severity.INFO,
-      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (5)", DOC, "P3.I.2.5")
+      "Đề án Khối DVCS Bắc Kạn, Phần thứ ba, mục I.2, mục tiêu (5)", DOC, "P3.I.2.5", district_duty="pilot_bloc")
 def pilot(ctx: RuleContext) -> Iterator[Finding]:
-    levels = [level.id for level in ctx.config.active_scheme.levels]
-    if "huyen" not in levels:
+    """By district; under a scheme without districts, at the level config.district_duties names, or not at all."""
+    level = ctx.config.district_duty_level("pilot_bloc")
+    if level is None:
         return
-    by_district: dict[str, list] = {}
+    by_area: dict[str, list] = {}
     for at in ctx.ds.blocs.values():
-        commune = ctx.ds.units.get(at.obj.commune)
-        if commune and commune.obj.parent:
-            by_district.setdefault(commune.obj.parent, []).append(at)
-    for district, blocs in sorted(by_district.items()):
-        if not any(b.obj.pilot for b in blocs) and district in ctx.ds.units:
-            unit = ctx.ds.units[district]
+        area = ancestor_at(ctx.ds, at.obj.commune, level)
+        if area:
+            by_area.setdefault(area, []).append(at)
+    chooser = "huyện" if level == "huyen" else "tỉnh"
+    for area, blocs in sorted(by_area.items()):
+        if not any(b.obj.pilot for b in blocs):
+            unit = ctx.ds.units[area]
             yield ctx.finding(unit, ("id",), f"{cap(unit_label(unit.obj))} chưa có Khối nào được chọn làm điểm (pilot: true).",
-                              hint="Ghi pilot: true trong tệp của Khối được huyện chọn làm điểm.")
+                              hint=f"Ghi pilot: true trong tệp của Khối được {chooser} chọn làm điểm.")

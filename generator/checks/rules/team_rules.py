@@ -124,7 +124,7 @@ def _yearly_deadline(ctx: RuleContext, year: int) -> dt.date:
 
 
 @rule("TEAM-RATED", "Mỗi Tổ được đánh giá, xếp loại hằng năm", Severity.WARNING,
-      "Đề án Tổ DVCĐ Bắc Giang, Phần thứ hai, mục II.4", DOC, "P2.II.4")
+      "Đề án Tổ DVCĐ Bắc Giang, Phần thứ hai, mục II.4", DOC, "P2.II.4", uses_deadlines=True)
 def rated(ctx: RuleContext) -> Iterator[Finding]:
     ref = ctx.config.reference_date
     # A grade outside the scale is an error of its own (integrity: REF-UNKNOWN-GRADE).
