@@ -219,3 +219,20 @@ def test_the_sample_builds_its_site_and_pdfs(tmp_path):
     handbook = next(p for p in (site / "downloads").rglob("*.pdf") if p.name.startswith("so-tay-hoi-dap"))
     text = subprocess.run(["pdftotext", "-l", "4", str(handbook), "-"], capture_output=True, text=True, check=True).stdout
     assert "Bắc Ninh" in text and "hai cấp" in text
+
+
+def test_a_former_communes_page_says_where_it_went_and_nothing_empty(tmp_path):
+    """An old commune kept as history (`became`) gets a page with its successor, not empty
+    team, bloc and agency sections; a commune of today keeps them."""
+    from generator.produce.site.pages import produce_pages
+
+    dataset, report = check_project(_assemble(tmp_path))
+    pages = {p.path: p for p in produce_pages(dataset, report).pages}
+    former = [uid for uid, at in dataset.units.items() if at.obj.became and at.obj.kind in ("xa", "phuong")]
+    assert former
+    for uid in former:
+        body = pages[f"don-vi/{uid}.md"].body
+        assert "Nay là" in body, uid
+        assert "Khối Dân vận" not in body and "Tổ Dân vận cộng đồng</h2>" not in body, uid
+    today = next(uid for uid, at in dataset.units.items() if at.obj.kind in ("xa", "phuong") and not at.obj.became)
+    assert "Khối Dân vận" in pages[f"don-vi/{today}.md"].body

@@ -209,6 +209,12 @@ def _assignments_html(ctx: SiteContext, path: str, commune: str, assignments: li
 def _commune(ctx: SiteContext, index: Index, uid: str) -> Page:
     path = unit_page(uid)
     villages = [v for v in ctx.children(uid) if ctx.level(v) == "thon"]
+    if ctx.ds.units[uid].obj.became and not villages and uid not in index.bloc_of_commune \
+            and not index.assignments_of.get(uid) and not index.models_of.get(uid):
+        # A former commune kept as history: where it went is the whole page, not empty sections.
+        name = ctx.unit_name(uid)
+        return Page(path, name[:1].upper() + name[1:], _breadcrumb(ctx, path, uid) + _former(ctx, uid),
+                    section="Danh bạ", search_text=name)
     covered = sum(1 for v in villages if v in index.team_of_village)
     summary = (f"<p>{number_vi(len(villages))} thôn, tổ dân phố; {number_vi(covered)} Tổ Dân vận cộng đồng"
                + (f" ({percent_vi(covered / len(villages))} thôn có Tổ)" if villages else "") + ".</p>")
