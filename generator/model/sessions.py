@@ -1,11 +1,13 @@
 """A training session read from its module: takes a `Module`, gives the Vietnamese labels of
 material kinds and audiences, the materials a publication prints (the trainees' handout: the
 trainees' ones; the trainer guide: all), which activities use each material, the materials an
-activity uses and the session's timetable with its breaks. Shared by the checks, the print
+activity uses, where each material is used (activities that list it, timetable steps that name
+it) and the session's timetable with its breaks. Shared by the checks, the print
 stage and the site so that all three read a session the same way."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 MATERIAL_KINDS = {
@@ -64,6 +66,26 @@ def users(module) -> dict[str, list]:
             if ref in out:
                 out[ref].append(activity)
     return out
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+def step_users(module) -> dict[str, list[Step]]:
+    """Material id → the timetable's learning steps that name the material by its title (in
+    the step's title or method): a self-assessment sheet filled in at the opening, a pledge at
+    the close, used by a step rather than by an activity."""
+    steps = [s for s in timetable(module) if not s.is_break]
+    return {m.id: [s for s in steps if _key(m.title) and _key(m.title) in _key(s.title + " " + (s.method or ""))]
+            for m in module.materials}
+
+
+def used_in(module) -> dict[str, list[str]]:
+    """Material id → where the session uses it, as printed after "Dùng trong:": the activities
+    that list it, then the steps that name it."""
+    by_activity, by_step = users(module), step_users(module)
+    return {m.id: [activity_label(a) for a in by_activity[m.id]] + [s.title for s in by_step[m.id]] for m in module.materials}
 
 
 def activity_materials(module, activity) -> list:

@@ -226,8 +226,8 @@ def _timetable_row(step: sessions.Step) -> dict:
 def _materials(module, kind: str) -> list[dict]:
     """The worksheets, role cards and templates this publication prints, each for its own page:
     title, kind, the activities that use it, its body rendered like the handout."""
-    used = sessions.users(module)
+    used = sessions.used_in(module)
     return [{"anchor": f"tai-lieu-{m.id}", "title": m.title, "kind": sessions.MATERIAL_KINDS[m.kind],
              "trainer_only": m.audience == "giang_vien", "audience": sessions.AUDIENCES[m.audience],
-             "used_by": [sessions.activity_label(a) for a in used.get(m.id, [])], "html": render_markdown(m.body, 2)}
+             "used_by": used.get(m.id, []), "html": render_markdown(m.body, 2)}
             for m in sessions.printed_materials(module, kind)]

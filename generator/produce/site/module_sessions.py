@@ -40,7 +40,7 @@ def uses_html(module, activity) -> str:
 
 def materials_html(ctx: SiteContext, module, path: str, audience: str) -> str:
     """The module's materials for one audience ("hoc_vien" or "giang_vien"), headings at h3."""
-    used = sessions.users(module)
+    used = sessions.used_in(module)
     parts = []
     for m in module.materials:
         if m.audience != audience:
@@ -50,7 +50,7 @@ def materials_html(ctx: SiteContext, module, path: str, audience: str) -> str:
             meta += ": không phát trước cho học viên"
         users = used.get(m.id, [])
         if users:
-            meta += " · Dùng trong: " + "; ".join(esc(sessions.activity_label(a)) for a in users)
+            meta += " · Dùng trong: " + "; ".join(esc(label) for label in users)
         body = ctx.linker.link(render_markdown(m.body, top=4), path)
         parts.append(f'<section class="dv-material" id="{esc(anchor(m.id))}"><h3>{esc(m.title)}</h3>'
                      f'<p class="dv-muted dv-material-meta">{meta}</p>{body}</section>')
