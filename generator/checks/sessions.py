@@ -116,7 +116,7 @@ def _module(root: Path, at: Located) -> list[Finding]:
                                 f"Mã tài liệu “{material.id}” bị trùng trong chuyên đề.",
                                 "Đổi mã (id) của một trong hai tài liệu thành mã chưa dùng, rồi sửa materials của hoạt động cho đúng."))
         seen.add(material.id)
-    by_id = {x.id: x for x in m.materials}
+    by_id = sessions.materials_by_id(m)
     for i, activity in enumerate(m.activities):
         for j, ref in enumerate(activity.materials):
             if ref not in by_id:

@@ -88,10 +88,18 @@ def used_in(module) -> dict[str, list[str]]:
     return {m.id: [activity_label(a) for a in by_activity[m.id]] + [s.title for s in by_step[m.id]] for m in module.materials}
 
 
+def materials_by_id(module) -> dict:
+    """Id → material; of two with one id (an error the check reports) the first."""
+    out: dict = {}
+    for m in module.materials:
+        out.setdefault(m.id, m)
+    return out
+
+
 def activity_materials(module, activity) -> list:
     """The module's materials an activity lists (ids the module does not have are left out;
     the check reports them)."""
-    by_id = {m.id: m for m in module.materials}
+    by_id = materials_by_id(module)
     return [by_id[ref] for ref in dict.fromkeys(activity.materials) if ref in by_id]
 
 
