@@ -78,7 +78,7 @@ _TABLE = (
     Code("FILE-LAYOUT", I, "Tệp chưa theo bố cục chuẩn; “handbook fmt” sắp lại (dữ liệu và chú thích giữ nguyên)", "model"),
     # checks: cross-file references, hierarchy, content, links, personal data (checks/check.py,
     # checks/integrity.py, checks/file_names.py, checks/content_checks.py,
-    # checks/markdown_links.py, checks/pii_check.py)
+    # checks/markdown_links.py, checks/pii_check.py, checks/sessions.py)
     Code("CONFIG-MISSING", E, "Thiếu tệp cấu hình data/config.yml", "checks"),
     Code("CONFIG-UNKNOWN-RULE", E, "data/config.yml đổi mức độ của một quy tắc không có", "checks"),
     Code("CONFIG-CMS-REPO", W, "Chưa khai kho nội dung (cms.repo): trang biên tập trên web không đăng nhập được", "checks"),
@@ -110,6 +110,13 @@ _TABLE = (
     Code("CONTENT-QUIZ-SHAPE", W, "Câu không phải trắc nghiệm nhưng có phương án (bị bỏ qua)", "checks"),
     Code("CONTENT-NEAR-DUPLICATE", W, "Hai câu hỏi gần giống nhau", "checks"),
     Code("CONTENT-ORIGINALITY", W, "Câu trả lời hoặc nội dung chuyên đề chép quá 40% số chữ từ văn bản nguồn", "checks"),
+    # training sessions: timetable, breaks and materials of a module (checks/sessions.py)
+    Code("SESSION-MINUTES", W, "Các phần của tiến trình (kể cả giải lao) không cộng đúng thời lượng buổi học", "checks"),
+    Code("SESSION-NO-BREAK", W, "Buổi học trên 90 phút không có lần giải lao", "checks"),
+    Code("SESSION-MATERIAL-DUPLICATE-ID", E, "Mã tài liệu (phiếu, thẻ vai, biểu mẫu) bị trùng trong chuyên đề", "checks"),
+    Code("SESSION-UNKNOWN-MATERIAL", E, "Hoạt động dùng mã tài liệu mà chuyên đề không có", "checks"),
+    Code("SESSION-MATERIAL-MISSING", W, "Hoạt động hoặc ghi chú giảng viên nhắc đến phiếu, thẻ vai, biểu mẫu mà chuyên đề không có", "checks"),
+    Code("SESSION-MATERIAL-UNUSED", W, "Tài liệu không được hoạt động hay phần nào của buổi học dùng", "checks"),
     Code("CITE-UNREGISTERED", W, "Văn bản được nhắc đến nhưng chưa có trong sổ văn bản", "checks"),
     Code("MD-UNSAFE-LINK", W, "Liên kết hoặc ảnh trỏ tới loại địa chỉ không an toàn (bị xóa khi dựng)", "checks"),
     Code("MD-IMAGE-NOT-SHOWN", W, "Ảnh chèn trong đoạn văn sẽ không hiện trên trang và bản in", "checks"),

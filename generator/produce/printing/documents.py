@@ -16,14 +16,14 @@ from generator.schema.roles import LABELS
 from generator.produce.html import render_markdown
 from generator.produce.printing.front import foreword, imprint
 from generator.core.text import collation_key, fold, number_vi, quantity_parts
+from generator.model import sessions
 
 TEMPLATES = Path(__file__).parent / "templates"
 KIND_HEADINGS = {
     "module_handout": "Tài liệu học viên", "trainer_guide": "Hướng dẫn giảng viên", "quiz_sheet": "Đề kiểm tra",
     "answer_key": "Đáp án đề kiểm tra", "sign_in_sheet": "Danh sách học viên dự lớp",
 }
-_ACTIVITY = {"thao_luan": "Thảo luận", "dong_vai": "Đóng vai", "tinh_huong": "Tình huống", "thuc_hanh": "Thực hành",
-             "tro_choi": "Trò chơi"}
+_ACTIVITY = sessions.ACTIVITY_KINDS
 
 
 @dataclass(frozen=True)
@@ -200,15 +200,34 @@ def _module_job(env: Environment, ds: Dataset, pub, module) -> PrintJob:
                         pub.id, pub.kind)
     heading = KIND_HEADINGS[pub.kind]
     title = f"{heading}: {module.title}"
-    activities = [{"label": _ACTIVITY[a.kind], "title": a.title, "minutes": a.minutes, "html": render_markdown(a.instructions, 2)}
+    activities = [{"label": _ACTIVITY[a.kind], "title": a.title, "minutes": a.minutes, "html": render_markdown(a.instructions, 2),
+                   "materials": [m.title for m in sessions.activity_materials(module, a)]}
                   for a in module.activities]
     html = env.get_template("module.html.j2").render(
         pub=pub, kind=pub.kind, module=module, heading=heading, title=module.title, subtitle=heading, audiences=audiences,
         handout_html=render_markdown(module.handout, 1), notes_html=render_markdown(module.trainer_notes, 1),
         activities=activities, cases=_cases(ds, module), quiz=_quiz_rows(ds, module),
+        timetable=[_timetable_row(step) for step in sessions.timetable(module)], materials=_materials(module, pub.kind),
         sources="; ".join(_citation_text(ds, c) for c in module.sources) + ".",
         total_minutes=sum(s.minutes for s in module.outline), rows=list(range(1, pub.rows + 1)), imprint=imprint(ds, pub),
         reference_date=ds.config.reference_date.strftime("%d/%m/%Y"), sample=ds.config.sample,
         meta=_meta(pub, title, module.title, "tập huấn, dân vận", ds), paper_class=pub.paper.lower(),
         body_class="booklet" if pub.booklet else "")
     return PrintJob(name, title, html, base_css() + "\n" + paper_css(pub.paper, pub.booklet), pub.id, pub.kind)
+
+
+def _timetable_row(step: sessions.Step) -> dict:
+    """A row of the printed timetable; a break reads "Giải lao" and is styled apart."""
+    return {"title": sessions.break_title(step) if step.is_break else step.title, "minutes": step.minutes,
+            "method": "–" if step.is_break else (step.method or "–"), "is_break": step.is_break,
+            "time": f"{step.start}–{step.start + step.minutes}"}
+
+
+def _materials(module, kind: str) -> list[dict]:
+    """The worksheets, role cards and templates this publication prints, each for its own page:
+    title, kind, the activities that use it, its body rendered like the handout."""
+    used = sessions.used_in(module)
+    return [{"anchor": f"tai-lieu-{m.id}", "title": m.title, "kind": sessions.MATERIAL_KINDS[m.kind],
+             "trainer_only": m.audience == "giang_vien", "audience": sessions.AUDIENCES[m.audience],
+             "used_by": used.get(m.id, []), "html": render_markdown(m.body, 2)}
+            for m in sessions.printed_materials(module, kind)]

@@ -7,11 +7,13 @@ from collections import Counter, defaultdict
 
 from generator.core.findings import Severity
 from generator.schema.roles import LABELS
+from generator.model.sessions import ACTIVITY_KINDS
 from generator.produce.stats import compute_stats
 from generator.core.text import collation_key
 from generator.produce.site.context import Page, SiteContext, number_vi, percent_vi, table
 from generator.produce.html import esc, render_markdown
 from generator.produce.site.links import model_page, module_page, root_of, unit_page
+from generator.produce.site.module_sessions import materials_html, timetable_html, uses_html
 from generator.produce.site.svg import bar_chart
 
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
@@ -98,17 +100,17 @@ def modules(ctx: SiteContext) -> list[Page]:
     return pages
 
 
-_ACTIVITY = {"thao_luan": "Thảo luận", "dong_vai": "Đóng vai", "tinh_huong": "Tình huống", "thuc_hanh": "Thực hành", "tro_choi": "Trò chơi"}
+_ACTIVITY = ACTIVITY_KINDS
 
 
 def _module(ctx: SiteContext, m) -> Page:
     path = module_page(m.id)
     link = ctx.linker.link
     objectives = "".join(f"<li>{esc(o)}</li>" for o in m.objectives)
-    outline = table(["Nội dung", "Thời lượng", "Cách tổ chức"],
-                    [[esc(s.title), f"{s.minutes} phút", esc(s.method or "–")] for s in m.outline])
-    activities = "".join(f"<h3>{esc(_ACTIVITY[a.kind])}: {esc(a.title)} ({a.minutes} phút)</h3>{link(render_markdown(a.instructions, top=4), path)}"
-                         for a in m.activities)
+    outline = timetable_html(m)
+    activities = "".join(f"<h3>{esc(_ACTIVITY[a.kind])}: {esc(a.title)} ({a.minutes} phút)</h3>{uses_html(m, a)}"
+                         f"{link(render_markdown(a.instructions, top=4), path)}" for a in m.activities)
+    trainee_materials, trainer_materials = materials_html(ctx, m, path, "hoc_vien"), materials_html(ctx, m, path, "giang_vien")
     cases = ""
     for c in m.case_studies:
         model = ctx.ds.models.get(c.model)
@@ -132,9 +134,11 @@ def _module(ctx: SiteContext, m) -> Page:
             f"<h2>Mục tiêu</h2><ul>{objectives}</ul><h2>Tiến trình</h2>{outline}"
             + (f"<h2>Hoạt động</h2>{activities}" if activities else "")
             + f"<h2>Tài liệu phát tay</h2>{link(render_markdown(m.handout, top=3), path)}"
+            + (f'<h2 id="phieu-the-vai-bieu-mau">Phiếu, thẻ vai, biểu mẫu</h2>{trainee_materials}' if trainee_materials else "")
             + (f"<h2>Phân tích mô hình</h2>{cases}" if cases else "")
             + f'<h2>Câu hỏi kiểm tra</h2><ol class="dv-quiz">{"".join(quiz)}</ol>'
             + f"<h2>Ghi chú cho giảng viên</h2>{link(render_markdown(m.trainer_notes, top=3), path)}"
+            + trainer_materials
             + f'<p class="dv-source"><strong>Căn cứ:</strong> {sources}</p>')
     return Page(path, m.title, body, section="Chuyên đề", search_boost=1.2)
 
