@@ -14,6 +14,7 @@ from generator.model.dataset import Dataset, Located
 from generator.core.findings import Finding, Severity
 from generator.checks.markdown_links import check_markdown_links
 from generator.checks.originality import originality_findings
+from generator.checks.quiz_checks import quiz_findings
 from generator.core.text import fold
 from generator.load.yamlload import format_path
 
@@ -67,6 +68,7 @@ def check_content(ds: Dataset) -> list[Finding]:
     findings += _unregistered_citations(ds)
     findings += check_markdown_links(ds)
     findings += originality_findings(ds)
+    findings += quiz_findings(ds)
     return findings
 
 
