@@ -14,6 +14,10 @@ from generator.checks.check import check_project
 ROOT = Path(__file__).resolve().parents[1]
 QUIZ_CODES = {"CONTENT-QUIZ-FEW-OPTIONS", "CONTENT-QUIZ-ANSWER-POSITION", "CONTENT-QUIZ-LONGEST-ANSWER",
               "CONTENT-QUIZ-GIVEAWAY"}
+# While issue #15's helpers rewrite the other modules' quizzes, the sample's content still has
+# these warnings; the tests that want a clean sample leave them out. After the last quiz is
+# rewritten: make this empty and drop the xfail mark of the last test below.
+PENDING_QUIZ_CODES = QUIZ_CODES
 SOURCE = {"doc": "de-an-to-dvcd-bac-giang", "section": "P2.III.2"}
 FILE = "content/modules/cd-mau.yml"
 
