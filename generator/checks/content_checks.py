@@ -15,6 +15,7 @@ from generator.core.findings import Finding, Severity
 from generator.checks.markdown_links import check_markdown_links
 from generator.checks.originality import originality_findings
 from generator.checks.sessions import check_sessions
+from generator.checks.quiz_checks import quiz_findings
 from generator.core.text import fold
 from generator.load.yamlload import format_path
 
@@ -69,6 +70,7 @@ def check_content(ds: Dataset) -> list[Finding]:
     findings += check_markdown_links(ds)
     findings += originality_findings(ds)
     findings += check_sessions(ds)
+    findings += quiz_findings(ds)
     return findings
 
 

@@ -108,6 +108,10 @@ _TABLE = (
     Code("CONTENT-QUIZ-DUPLICATE-ID", E, "Mã câu kiểm tra bị trùng trong chuyên đề", "checks"),
     Code("CONTENT-MCQ-ANSWER", E, "Câu trắc nghiệm không có đúng một phương án đúng", "checks"),
     Code("CONTENT-QUIZ-SHAPE", W, "Câu không phải trắc nghiệm nhưng có phương án (bị bỏ qua)", "checks"),
+    Code("CONTENT-QUIZ-FEW-OPTIONS", W, "Câu trắc nghiệm có ít hơn bốn phương án", "checks"),
+    Code("CONTENT-QUIZ-ANSWER-POSITION", W, "Đáp án đúng dồn vào một vị trí (quá 40% số câu trắc nghiệm của chuyên đề)", "checks"),
+    Code("CONTENT-QUIZ-LONGEST-ANSWER", W, "Phương án đúng thường là phương án dài nhất (quá 30% số câu trắc nghiệm của chuyên đề)", "checks"),
+    Code("CONTENT-QUIZ-GIVEAWAY", W, "Lời giải thích của một câu lộ đáp án của câu khác", "checks"),
     Code("CONTENT-NEAR-DUPLICATE", W, "Hai câu hỏi gần giống nhau", "checks"),
     Code("CONTENT-ORIGINALITY", W, "Câu trả lời hoặc nội dung chuyên đề chép quá 40% số chữ từ văn bản nguồn", "checks"),
     # training sessions: timetable, breaks and materials of a module (checks/sessions.py)
