@@ -14,10 +14,6 @@ from generator.checks.check import check_project
 ROOT = Path(__file__).resolve().parents[1]
 QUIZ_CODES = {"CONTENT-QUIZ-FEW-OPTIONS", "CONTENT-QUIZ-ANSWER-POSITION", "CONTENT-QUIZ-LONGEST-ANSWER",
               "CONTENT-QUIZ-GIVEAWAY"}
-# While issue #15's helpers rewrite the other modules' quizzes, the sample's content still has
-# these warnings; the tests that want a clean sample leave them out. After the last quiz is
-# rewritten: make this empty and drop the xfail mark of the last test below.
-PENDING_QUIZ_CODES = QUIZ_CODES
 SOURCE = {"doc": "de-an-to-dvcd-bac-giang", "section": "P2.III.2"}
 FILE = "content/modules/cd-mau.yml"
 
@@ -163,7 +159,6 @@ def test_a_one_word_answer_with_a_digit_counts_and_matches_whole_words_only(base
     assert [(f.code, f.path) for f in quiz_findings(base_project)] == [("CONTENT-QUIZ-GIVEAWAY", "quiz[2].explanation")]
 
 
-@pytest.mark.xfail(strict=False, reason="other modules being rewritten")
 def test_the_real_content_reports_no_quiz_warning():
     _, report = check_project(ROOT)
     assert [(f.code, f.file, f.line) for f in report.findings if f.code in QUIZ_CODES] == []
