@@ -6,9 +6,11 @@ Q&A answer that speaks of a district *duty* (not only of a place such as "huyệ
 lists one of that topic's answers in `related:`, so the reader can see who does it now.
 
 Scanned: Q&A questions and answers (the topic chinh-quyen-hai-cap is itself the marker), the
-training modules' objectives, handouts and trainer notes, the glossary and the topics. A
-paragraph is a block of Markdown between blank lines (a list without blank lines is one
-paragraph); a module objective, a glossary entry and a topic are one paragraph each."""
+training modules' objectives, handouts, trainer notes, timetables, activities, case studies,
+materials and quizzes, the glossary and the topics. A paragraph is a block of Markdown between
+blank lines (a list without blank lines is one paragraph); a module objective, a timetable
+step, a quiz item (question, options, explanation), a glossary entry and a topic are one
+paragraph each."""
 
 from __future__ import annotations
 
@@ -67,6 +69,22 @@ def _short(text: str) -> str:
     return text if len(text) <= 160 else text[:159] + "…"
 
 
+def _session_texts(module) -> list[tuple[str, str]]:
+    """The rest of a module, paragraph by paragraph: the timetable, activities, case studies,
+    materials; a quiz item is one unit (its question, options and explanation together)."""
+    texts = [(f"outline[{i}]", nfc(f"{step.title}. {step.method or ''}")) for i, step in enumerate(module.outline, 1)]
+    for i, activity in enumerate(module.activities, 1):
+        texts += [(f"activities[{i}]", p) for p in [nfc(activity.title)] + paragraphs(activity.instructions)]
+    for i, case in enumerate(module.case_studies, 1):
+        texts += [(f"case_studies[{i}]", p) for p in paragraphs(case.prompt)]
+    for material in module.materials:
+        texts += [(f"materials[{material.id}]", p) for p in [nfc(material.title)] + paragraphs(material.body)]
+    for item in module.quiz:
+        whole = " ".join([item.question, *(o.text for o in item.options), item.explanation])
+        texts.append((f"quiz[{item.id}]", nfc(whole)))
+    return texts
+
+
 def reform_problems(ds: Dataset) -> list[tuple[str, str]]:
     """(where, what) for every paragraph naming a district without a reform marker, and every
     answer on a district duty that links to no answer of the topic chinh-quyen-hai-cap."""
@@ -89,6 +107,7 @@ def reform_problems(ds: Dataset) -> list[tuple[str, str]]:
             value = getattr(module, name)
             pars = [nfc(v) for v in value] if isinstance(value, list) else paragraphs(value)
             problems += [(f"{at.file.path}:{name}", _short(p)) for p in pars if unmarked(p)]
+        problems += [(f"{at.file.path}:{where}", _short(p)) for where, p in _session_texts(module) if unmarked(p)]
     for at in ds.terms:
         text = f"{at.obj.term}: {at.obj.definition or ''}"
         if unmarked(text):
