@@ -396,3 +396,7 @@ def test_the_offline_zip_holds_the_reading_copies_it_links(tmp_path):
     assert re.search(r'so-tay-dan-van-ngoai-tuyen\.zip">Bản đọc ngoại tuyến</a> \(tệp nén, <span class="dv-zip-size">\d+,\d MB',
                      home)
     assert 'href="downloads/so-tay-bo-tui-to-truong.pdf"' in home
+    module = (out / "chuyen-de" / "cd2-to-dan-van-cong-dong.html").read_text(encoding="utf-8")
+    assert 'href="../downloads/tai-lieu-hoc-vien-cd2-to-dan-van-cong-dong.pdf"' in module  # its own handout
+    assert 'href="../downloads/huong-dan-giang-vien-cd2-to-dan-van-cong-dong.pdf"' in module
+    assert "cd1-vai-tro-dan-van.pdf" not in module  # not another module's

@@ -86,7 +86,8 @@ def glossary(ctx: SiteContext) -> Page:
     return Page(path, "Thuật ngữ", body, section="Thuật ngữ")
 
 
-def modules(ctx: SiteContext) -> list[Page]:
+def modules(ctx: SiteContext, downloads: list | None = None) -> list[Page]:
+    """The modules' index and a page per module; `downloads` as the downloads page lists them."""
     mods = sorted((at.obj for at in ctx.ds.modules.values()), key=lambda m: (m.order, m.id))
     index_path = "chuyen-de/index.md"
     rows = [[ctx.a(index_path, module_page(m.id), m.title), ", ".join(esc(LABELS[a.value]) for a in m.audiences),
@@ -96,14 +97,27 @@ def modules(ctx: SiteContext) -> list[Page]:
                   "tài liệu phát tay và câu hỏi kiểm tra.</p>" + table(["Chuyên đề", "Đối tượng", "Thời lượng", "Câu hỏi"], rows),
                   section="Chuyên đề")]
     for m in mods:
-        pages.append(_module(ctx, m))
+        pages.append(_module(ctx, m, downloads))
     return pages
 
 
 _ACTIVITY = ACTIVITY_KINDS
 
 
-def _module(ctx: SiteContext, m) -> Page:
+def _module_prints(ctx: SiteContext, m, path: str, downloads: list) -> str:
+    """Links to this module's printed papers (handout, trainer guide, test, answer key …) that
+    the build made, in the order of data/publications.yml, with their sizes."""
+    listed = {entry[0]: entry[2] for entry in downloads}
+    items = []
+    for pid, at in ctx.ds.publications.items():
+        target = f"downloads/{pid}-{m.id}.pdf"
+        if target in listed and (not at.obj.modules or m.id in at.obj.modules):
+            items.append(f'<li><a href="{esc(root_of(path))}{esc(target)}">{esc(at.obj.title)}</a> '
+                         f"(PDF, {number_vi(max(1, round(listed[target] / 1024)))} KB)</li>")
+    return f'<h2 id="ban-in">Bản in</h2><ul class="dv-prints">{"".join(items)}</ul>' if items else ""
+
+
+def _module(ctx: SiteContext, m, downloads: list | None = None) -> Page:
     path = module_page(m.id)
     link = ctx.linker.link
     objectives = "".join(f"<li>{esc(o)}</li>" for o in m.objectives)
@@ -131,7 +145,8 @@ def _module(ctx: SiteContext, m) -> Page:
                     f"<span class=\"dv-source\">[{ctx.cite(path, q.source)}]</span></p></details></li>")
     sources = "; ".join(ctx.cite(path, c) for c in m.sources)
     body = (f'<p class="dv-muted">Đối tượng: {", ".join(esc(LABELS[a.value]) for a in m.audiences)} · Thời lượng: {m.duration_minutes} phút</p>'
-            f"<h2>Mục tiêu</h2><ul>{objectives}</ul><h2>Tiến trình</h2>{outline}"
+            + _module_prints(ctx, m, path, downloads or [])
+            + f"<h2>Mục tiêu</h2><ul>{objectives}</ul><h2>Tiến trình</h2>{outline}"
             + (f"<h2>Hoạt động</h2>{activities}" if activities else "")
             + f"<h2>Tài liệu phát tay</h2>{link(render_markdown(m.handout, top=3), path)}"
             + (f'<h2 id="phieu-the-vai-bieu-mau">Phiếu, thẻ vai, biểu mẫu</h2>{trainee_materials}' if trainee_materials else "")

@@ -27,7 +27,8 @@ class SiteContent:
     def with_downloads(self, downloads: list) -> SiteContent:
         """The same pages with the downloads page listing `downloads` (made once every file
         to download exists, while the rest of the site could be made before)."""
-        made = {page.path: page for page in (other_pages.downloads(self.ctx, downloads), other_pages.home(self.ctx, downloads))}
+        made = {page.path: page for page in (other_pages.downloads(self.ctx, downloads), other_pages.home(self.ctx, downloads),
+                                             *other_pages.modules(self.ctx, downloads))}
         pages = [made.get(p.path, p) for p in self.pages]
         urls = {url_of(path) for path in made}
         docs = [doc for doc in self.search_docs if doc.url not in urls] + _search_docs(self.ctx, list(made.values()))
