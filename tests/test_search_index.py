@@ -27,13 +27,11 @@ from generator.produce.site.search_index import (  # noqa: E402
     SearchDoc,
     build_search_index,
     folded_tokens,
-    index_bytes_per_query,
-    parse_js,
-    search,
     shard_for,
     tokens,
     unpack,
 )
+from generator.produce.site.search_query import index_bytes_per_query, parse_js, search  # noqa: E402
 from generator.core.text import fold  # noqa: E402
 
 SEARCH_JS = ROOT / "theme" / "assets" / "search.js"
