@@ -95,15 +95,16 @@ def shard_for(folded: str, split: set[str] | frozenset[str] = frozenset()) -> st
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """Whitespace-collapsed start of the text, cut at a word boundary, '…' when cut."""
-    flat = _SPACE_BEFORE_PUNCT.sub("", _SPACES.sub(" ", nfc(text)).strip())
+    """Whitespace-collapsed start of the text, cut at a word boundary, '…' when cut, with no
+    space before , ; . : ? ! (taken out after the cut, so an excerpt never grows)."""
+    flat = _SPACES.sub(" ", nfc(text)).strip()
     if len(flat) <= limit:
-        return flat
+        return _SPACE_BEFORE_PUNCT.sub("", flat)
     cut = flat[:limit]
     space = cut.rfind(" ")
     if space > limit * 0.6:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.–-") + "…"
+    return _SPACE_BEFORE_PUNCT.sub("", cut.rstrip(" ,;:.–-")) + "…"
 
 
 # ---------------------------------------------------------------------- building
