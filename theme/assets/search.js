@@ -95,6 +95,65 @@
 
   function startsWith(s, p) { return s.slice(0, p.length) === p; }
 
+  // ------------------------------------------------------------------ forgiving words
+  // The same rules as generator/produce/site/search_forgive.py (keep both in step). Trainees
+  // type without diacritics, on phones, sometimes with a Telex keyboard that did not convert.
+  var FUZZY_MIN = 5;       // any one edit only on words of five letters or more: shorter words have too many real neighbours
+  var SWAP_MIN = 4;        // a four-letter word may still have two neighbours swapped ("khoe" -> "kheo")
+  var MAX_CANDIDATES = 8;  // neighbours weighed per word: the most frequent ones
+  // Doubled letters and w that Telex turns into â ê ô đ ă ơ ư (folded: a e o d a o u) …
+  var DOUBLES = [[/dd/g, 'd'], [/aa|aw/g, 'a'], [/ee/g, 'e'], [/oo|ow/g, 'o'], [/uw/g, 'u']];
+  // … and a tone letter s f r x j left at the end, after the vowels and an optional final consonant.
+  var TONE = /^(.*[aeiouy](?:ch|ng|nh|[cmnpt])?)[sfrxj]$/;
+
+  /** The folded word a Telex keyboard meant: 'daan' -> 'dan', 'kheos' -> 'kheo', 'dduwowngf' -> 'duong'. */
+  function telexFold(word) {
+    var out = word;
+    DOUBLES.forEach(function (d) { out = out.replace(d[0], d[1]); }); // first: "cuws" -> "cus" -> "cu"
+    out = out.replace(TONE, '$1');
+    return out.length >= 2 ? out : word;
+  }
+
+  /** b is one insert, delete, substitution or swap of two neighbouring letters from a. */
+  function oneEdit(a, b, swapOnly) {
+    if (a === b) return false;
+    var i;
+    if (a.length === b.length) {
+      var diff = [];
+      for (i = 0; i < a.length; i++) if (a[i] !== b[i]) diff.push(i);
+      if (diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]]) return true;
+      return !swapOnly && diff.length === 1;
+    }
+    if (swapOnly || Math.abs(a.length - b.length) !== 1) return false;
+    var shorter = a.length < b.length ? a : b;
+    var longer = a.length < b.length ? b : a;
+    i = 0;
+    while (i < shorter.length && shorter[i] === longer[i]) i++;
+    return shorter.slice(i) === longer.slice(i + 1);
+  }
+
+  /** Distinct documents of a folded term, over all its spellings. */
+  function termDf(shard, key) {
+    var seen = {};
+    var n = 0;
+    (shard[key] || []).forEach(function (e) {
+      unpack(e[1]).forEach(function (p) { if (!seen[p[0]]) { seen[p[0]] = true; n++; } });
+    });
+    return n;
+  }
+
+  /** Terms of the shard one edit from `word`, most frequent first. Only the shard the word
+   *  loads anyway is searched, so a correction never costs another download. */
+  function nearTerms(word, shard) {
+    if (word.length < SWAP_MIN) return [];
+    var swapOnly = word.length < FUZZY_MIN;
+    var found = Object.keys(shard).sort().filter(function (k) { return k.length >= SWAP_MIN && oneEdit(word, k, swapOnly); });
+    var df = {};
+    found.forEach(function (k) { df[k] = termDf(shard, k); });
+    found.sort(function (x, y) { return (df[y] - df[x]) || (x < y ? -1 : x > y ? 1 : 0); });
+    return found.slice(0, MAX_CANDIDATES);
+  }
+
   // ------------------------------------------------------------------ index store and loading
   var store = { meta: null, shards: {}, chunks: {} };
   var loading = {};
@@ -228,17 +287,69 @@
     return { scores: scores, title: title };
   }
 
-  /** Promise of {terms, mode: 'and'|'or'|'none', total, results: [[doc, score], …]}. */
+  /** {mode, ranked: [[doc, score], …] best first}: AND of the terms (doubled when all are in
+   *  the title), else OR at half weight. */
+  function rank(perTerm) {
+    var ranked = [];
+    var mode = 'none';
+    if (perTerm.length) {
+      var common = Object.keys(perTerm[0].scores).filter(function (d) {
+        for (var i = 1; i < perTerm.length; i++) if (!(d in perTerm[i].scores)) return false;
+        return true;
+      });
+      if (common.length) {
+        mode = 'and';
+        common.forEach(function (d) {
+          var s = 0.0;
+          var allTitle = true;
+          perTerm.forEach(function (pt) { s += pt.scores[d]; if (!pt.title[d]) allTitle = false; });
+          if (allTitle) s *= TITLE_BONUS;
+          ranked.push([+d, s]);
+        });
+      } else if (perTerm.length > 1) {
+        var union = {};
+        perTerm.forEach(function (pt) { Object.keys(pt.scores).forEach(function (d) { union[d] = true; }); });
+        Object.keys(union).forEach(function (d) {
+          var s = 0.0;
+          var matched = 0;
+          perTerm.forEach(function (pt) { if (d in pt.scores) { s += pt.scores[d]; matched++; } });
+          ranked.push([+d, s * OR_FACTOR * matched / perTerm.length]);
+        });
+        if (ranked.length) mode = 'or';
+      }
+    }
+    ranked.sort(function (a, b) { return (b[1] - a[1]) || (a[0] - b[0]); });
+    return { mode: mode, ranked: ranked };
+  }
+
+  /** Some page has every term in its title (a strong match). */
+  function titled(perTerm) {
+    if (!perTerm.length) return false;
+    return Object.keys(perTerm[0].title).some(function (d) {
+      return perTerm.every(function (pt) { return pt.title[d] && (d in pt.scores); });
+    });
+  }
+
+  /** Promise of {terms, mode: 'and'|'or'|'none', total, results: [[doc, score], …] (the first
+   *  `limit`), all (every ranked doc), corrected, suggestion}. A word that matches nothing is
+   *  read as Telex, else replaced by the neighbour one edit away that ranks best with the other
+   *  words; `suggestion` is the query to offer after a correction, or when no page has every
+   *  word in its title but a neighbour's query has one ("dan van khoe" -> "dan van kheo"). */
   function search(query, limit) {
     limit = limit || RESULTS;
     return getMeta().then(function (meta) {
       var terms = queryTerms(query);
       var names = [];
-      terms.forEach(function (t) {
-        var n = shardFor(t.folded, meta.splitSet, meta.prefix);
+      function want(folded) {
+        var n = shardFor(folded, meta.splitSet, meta.prefix);
         if (names.indexOf(n) < 0) names.push(n);
+      }
+      terms.forEach(function (t) {
+        want(t.folded);
+        if (!t.marked) want(telexFold(t.folded)); // usually the same shard: nothing more to load
       });
       return Promise.all(names.map(getShard)).then(function () {
+        function shardOf(folded) { return store.shards[shardFor(folded, meta.splitSet, meta.prefix)] || {}; }
         var kept = [];
         terms.forEach(function (t) {
           var name = shardFor(t.folded, meta.splitSet, meta.prefix);
@@ -248,40 +359,66 @@
             t = { variant: t.variant, folded: t.folded, marked: t.marked, prefix: false };
             if (!Object.prototype.hasOwnProperty.call(shard, t.folded)) return;
           }
-          t.shard = shard;
           kept.push(t);
         });
-        var perTerm = kept.map(function (t) { return termScores(t, t.shard, meta.docs); });
-        var ranked = [];
-        var mode = 'none';
-        if (perTerm.length) {
-          var common = Object.keys(perTerm[0].scores).filter(function (d) {
-            for (var i = 1; i < perTerm.length; i++) if (!(d in perTerm[i].scores)) return false;
-            return true;
-          });
-          if (common.length) {
-            mode = 'and';
-            common.forEach(function (d) {
-              var s = 0.0;
-              var allTitle = true;
-              perTerm.forEach(function (pt) { s += pt.scores[d]; if (!pt.title[d]) allTitle = false; });
-              if (allTitle) s *= TITLE_BONUS;
-              ranked.push([+d, s]);
-            });
-          } else if (perTerm.length > 1) {
-            var union = {};
-            perTerm.forEach(function (pt) { Object.keys(pt.scores).forEach(function (d) { union[d] = true; }); });
-            Object.keys(union).forEach(function (d) {
-              var s = 0.0;
-              var matched = 0;
-              perTerm.forEach(function (pt) { if (d in pt.scores) { s += pt.scores[d]; matched++; } });
-              ranked.push([+d, s * OR_FACTOR * matched / perTerm.length]);
-            });
-            if (ranked.length) mode = 'or';
-          }
+        var cache = {};
+        function scoresOf(t) {
+          var key = t.variant + '\u0000' + t.folded + '\u0000' + t.marked + t.prefix;
+          if (!cache[key]) cache[key] = termScores(t, shardOf(t.folded), meta.docs);
+          return cache[key];
         }
-        ranked.sort(function (a, b) { return (b[1] - a[1]) || (a[0] - b[0]); });
-        return { terms: kept, mode: mode, total: ranked.length, results: ranked.slice(0, limit) };
+        function ranking(list) { return rank(list.map(scoresOf)); }
+        function best(list) { var r = ranking(list).ranked; return r.length ? r[0][1] : 0.0; }
+        function plain(folded) { return { variant: folded, folded: folded, marked: false, prefix: false }; }
+        function swapped(list, i, term) { return list.slice(0, i).concat([term], list.slice(i + 1)); }
+        function matches(t) {
+          var shard = shardOf(t.folded);
+          if (Object.prototype.hasOwnProperty.call(shard, t.folded)) return true;
+          return t.prefix && Object.keys(shard).some(function (k) { return startsWith(k, t.folded); });
+        }
+
+        // A word that matches nothing: its Telex reading, else its best neighbour.
+        var corrected = false;
+        kept.forEach(function (t, i) {
+          if (matches(t)) return;
+          var word = t.marked ? t.folded : telexFold(t.folded);
+          var shard = shardOf(word);
+          var options = word !== t.folded && Object.prototype.hasOwnProperty.call(shard, word) ? [word] : nearTerms(word, shard);
+          var top = 0.0;
+          var chosen = null;
+          options.forEach(function (option) {
+            var score = best(swapped(kept, i, plain(option)));
+            if (score > top) { top = score; chosen = plain(option); }
+          });
+          if (chosen) { kept[i] = chosen; corrected = true; }
+        });
+
+        var found = ranking(kept);
+        var suggestion = null;
+        if (corrected) {
+          suggestion = kept.map(function (t) { return t.variant; }).join(' ');
+        } else if (found.ranked.length && !titled(kept.map(scoresOf))) {
+          // Weak: no page has every word in its title. Offer the strongest neighbour's query
+          // that has such a page and finds at least as many pages.
+          var top = 0.0;
+          var alternative = null;
+          kept.forEach(function (t, i) {
+            nearTerms(t.folded, shardOf(t.folded)).forEach(function (option) {
+              var other = swapped(kept, i, plain(option));
+              var r = ranking(other).ranked;
+              var score = r.length ? r[0][1] : 0.0;
+              if (score > top && titled(other.map(scoresOf)) && r.length >= found.ranked.length) {
+                top = score;
+                alternative = other;
+              }
+            });
+          });
+          if (alternative) suggestion = alternative.map(function (t) { return t.variant; }).join(' ');
+        }
+        return {
+          terms: kept, mode: found.mode, total: found.ranked.length, results: found.ranked.slice(0, limit),
+          all: found.ranked, corrected: corrected, suggestion: suggestion
+        };
       });
     });
   }
@@ -402,43 +539,128 @@
     var timer = null;
     var last = null;
 
-    function setStatus(text) { status.textContent = text; }
-    function clear() { while (list.firstChild) list.removeChild(list.firstChild); }
+    // The suggestion line and the "more" button are made here (the page need not carry them),
+    // right after the status line and after the list.
+    var suggest = document.getElementById('dv-search-suggest');
+    if (!suggest) {
+      suggest = document.createElement('p');
+      suggest.id = 'dv-search-suggest';
+      suggest.hidden = true;
+      status.parentNode.insertBefore(suggest, status.nextSibling);
+    }
+    var more = document.getElementById('dv-search-more');
+    if (!more) {
+      more = document.createElement('button');
+      more.id = 'dv-search-more';
+      more.type = 'button'; // a real button: Tab reaches it, Enter and Space press it
+      more.textContent = 'Xem thêm kết quả';
+      more.hidden = true;
+      list.parentNode.insertBefore(more, list.nextSibling);
+    }
+    var current = null; // {found, shown, query} of the results on screen
 
-    function render(found, rows, query) {
-      clear();
-      rows.forEach(function (row, i) {
-        if (!row) return;
-        var li = document.createElement('li');
-        li.className = 'dv-result';
-        var a = document.createElement('a');
-        a.className = 'dv-result-title';
-        a.href = root + row[0];
-        a.textContent = row[1];
-        li.appendChild(a);
-        var section = document.createElement('span');
-        section.className = 'dv-result-section';
-        section.textContent = row[2];
-        li.appendChild(section);
-        var p = document.createElement('p');
-        p.className = 'dv-snippet';
-        snippet(row[3] || '', found.terms).forEach(function (piece) {
-          if (piece.mark) {
-            var mark = document.createElement('mark');
-            mark.textContent = piece.text;
-            p.appendChild(mark);
-          } else {
-            p.appendChild(document.createTextNode(piece.text));
-          }
-        });
-        li.appendChild(p);
-        list.appendChild(li);
+    function setStatus(text) { status.textContent = text; }
+    function clear() {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      suggest.hidden = true;
+      more.hidden = true;
+      current = null;
+    }
+
+    function resultItem(row, terms) {
+      var li = document.createElement('li');
+      li.className = 'dv-result';
+      var a = document.createElement('a');
+      a.className = 'dv-result-title';
+      a.href = root + row[0];
+      a.textContent = row[1];
+      li.appendChild(a);
+      var section = document.createElement('span');
+      section.className = 'dv-result-section';
+      section.textContent = row[2];
+      li.appendChild(section);
+      var p = document.createElement('p');
+      p.className = 'dv-snippet';
+      snippet(row[3] || '', terms).forEach(function (piece) {
+        if (piece.mark) {
+          var mark = document.createElement('mark');
+          mark.textContent = piece.text;
+          p.appendChild(mark);
+        } else {
+          p.appendChild(document.createTextNode(piece.text));
+        }
       });
+      li.appendChild(p);
+      return li;
+    }
+
+    function showStatus() {
+      var found = current.found;
       var text = formatCount(found.total) + ' kết quả';
-      if (found.total > rows.length) text += ' (hiện ' + rows.length + ' kết quả đầu)';
+      if (found.corrected) text += ' cho “' + found.suggestion + '” (đã sửa lỗi gõ)';
+      if (found.total > current.shown) text += ' (hiện ' + current.shown + ' kết quả đầu)';
       if (found.mode === 'or') text += ' — không trang nào có đủ mọi từ; đây là các trang có một phần.';
       setStatus(text);
+      more.hidden = found.total <= current.shown;
     }
+
+    /** "Có phải bạn muốn tìm <a>…</a>?": the link runs the corrected query here, and works as a
+     *  plain link (?q=…) too. */
+    function showSuggestion(found) {
+      while (suggest.firstChild) suggest.removeChild(suggest.firstChild);
+      if (!found.suggestion) { suggest.hidden = true; return; }
+      var a = document.createElement('a');
+      a.href = '?q=' + encodeURIComponent(found.suggestion).replace(/%20/g, '+');
+      a.textContent = found.suggestion;
+      a.addEventListener('click', function (e) {
+        e.preventDefault();
+        input.value = found.suggestion;
+        last = null;
+        run();
+        input.focus();
+      });
+      suggest.appendChild(document.createTextNode('Có phải bạn muốn tìm '));
+      suggest.appendChild(a);
+      suggest.appendChild(document.createTextNode('?'));
+      suggest.hidden = false;
+    }
+
+    function render(found, rows, query) {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      rows.forEach(function (row) { if (row) list.appendChild(resultItem(row, found.terms)); });
+      current = { found: found, shown: found.results.length, query: query };
+      showSuggestion(found);
+      showStatus();
+    }
+
+    // The next RESULTS results, loaded only when asked for (their doc chunks cost bytes).
+    more.addEventListener('click', function () {
+      if (!current) return;
+      var mine = seq;
+      var shown = current.shown;
+      var next = current.found.all.slice(shown, shown + RESULTS);
+      if (!next.length) return;
+      more.disabled = true;
+      docsFor(next.map(function (r) { return r[0]; })).then(function (rows) {
+        more.disabled = false;
+        if (mine !== seq || !current) return;
+        var first = null;
+        rows.forEach(function (row) {
+          if (!row) return;
+          var li = resultItem(row, current.found.terms);
+          if (!first) first = li;
+          list.appendChild(li);
+        });
+        current.shown = shown + next.length;
+        showStatus();
+        // Keyboard and screen-reader users continue at the first new result.
+        var link = first && first.querySelector('a');
+        if (link) link.focus();
+      }).catch(function () {
+        more.disabled = false;
+        setStatus('Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi thử lại.');
+      });
+    });
 
     function run() {
       var query = input.value;
@@ -465,6 +687,7 @@
       }).catch(function () {
         if (mine !== seq) return;
         last = null; // let the same query try again
+        clear(); // an error must not sit above the previous query's results
         setStatus('Không tải được dữ liệu tìm kiếm. Hãy kiểm tra kết nối rồi thử lại.');
       });
     }
@@ -494,7 +717,8 @@
 
   ns.engine = {
     fold: fold, tokens: tokens, queryTerms: queryTerms, shardFor: shardFor, search: search,
-    docsFor: docsFor, snippet: snippet, matchRanges: matchRanges, foldMap: foldMap, store: store
+    docsFor: docsFor, snippet: snippet, matchRanges: matchRanges, foldMap: foldMap, store: store,
+    telexFold: telexFold, oneEdit: oneEdit, nearTerms: nearTerms
   };
 
   if (typeof document !== 'undefined' && document.addEventListener) {

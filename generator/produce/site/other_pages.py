@@ -229,7 +229,12 @@ def search_page(ctx: SiteContext) -> Page:
             '<label for="dv-search-input">Gõ từ cần tìm (có dấu hoặc không dấu)</label>'
             '<input id="dv-search-input" type="search" autocomplete="off" placeholder="Ví dụ: dan van kheo" autofocus>'
             '<p id="dv-search-status" aria-live="polite"></p><ol id="dv-search-results"></ol></div>'
-            "<noscript><p>Trang tìm kiếm cần JavaScript. Hãy dùng mục lục hoặc danh bạ.</p></noscript>")
+            # Without JavaScript (the header form still lands here): the two ways in by hand.
+            '<noscript><div class="dv-search-fallback"><p>Tìm kiếm trên trang này cần bật JavaScript. '
+            "Khi chưa bật được, hãy tìm theo mục lục:</p><ul>"
+            f'<li>{ctx.a(path, "hoi-dap/index.md", "Hỏi – đáp theo chủ đề")}: mọi câu hỏi, xếp theo chủ đề và đối tượng;</li>'
+            f'<li>{ctx.a(path, unit_page(ctx.ds.config.province.unit), "Danh bạ")}: Tổ Dân vận, Khối Dân vận và cơ quan phụ trách từng xã.</li>'
+            "</ul></div></noscript>")
     return Page(path, "Tìm kiếm", body, section="Tìm kiếm", search_text="")
 
 

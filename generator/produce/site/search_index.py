@@ -9,16 +9,14 @@ Why our own index, the file format, the folding and the ranking: docs/search.md.
     assets/search/d/<n>.js     window.dvSearch.addDocs(<n>, [[url, title, section, excerpt], ...])
 
 Postings are flat: [doc gap, weight, doc gap, weight, ...]; a negative weight means the term
-is also in the title. `search()` is the ranking of search.js in Python, so tests and
-`index_bytes_per_query` can say what a phone downloads for a query without a browser.
+is also in the title. The ranking of search.js in Python (`search()`, `index_bytes_per_query`)
+is in search_query.py.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
-import math
 import re
 from dataclasses import dataclass
 
@@ -48,6 +46,8 @@ RESULTS = 10
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)+|\w+")
 _SHARD_CHAR = re.compile(r"[^a-z0-9]")
 _SPACES = re.compile(r"\s+")
+# Page text is joined from HTML pieces with spaces, so "<strong>chi bộ</strong>;" reads "chi bộ ;".
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+(?=[,;.:?!])")
 _DIGITS = frozenset("0123456789")
 
 
@@ -95,15 +95,16 @@ def shard_for(folded: str, split: set[str] | frozenset[str] = frozenset()) -> st
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """Whitespace-collapsed start of the text, cut at a word boundary, '…' when cut."""
+    """Whitespace-collapsed start of the text, cut at a word boundary, '…' when cut, with no
+    space before , ; . : ? ! (taken out after the cut, so an excerpt never grows)."""
     flat = _SPACES.sub(" ", nfc(text)).strip()
     if len(flat) <= limit:
-        return flat
+        return _SPACE_BEFORE_PUNCT.sub("", flat)
     cut = flat[:limit]
     space = cut.rfind(" ")
     if space > limit * 0.6:
         cut = cut[:space]
-    return cut.rstrip(" ,;:.–-") + "…"
+    return _SPACE_BEFORE_PUNCT.sub("", cut.rstrip(" ,;:.–-")) + "…"
 
 
 # ---------------------------------------------------------------------- building
@@ -222,143 +223,5 @@ def build_search_index(docs: list[SearchDoc], chunk_size: int = CHUNK_SIZE,
     return dict(sorted(files.items()))
 
 
-# ---------------------------------------------------------------------- reading (tests, sizes)
-_CALL = re.compile(r"^window\.dvSearch\.(setMeta|addShard|addDocs)\((.*)\);\n$", re.S)
-
-
-def parse_js(data: bytes) -> tuple[str, list]:
-    """('addShard', [name, payload]) from one index file's bytes."""
-    match = _CALL.match(data.decode("utf-8"))
-    if not match:
-        raise ValueError("not a dvSearch index file")
-    return match.group(1), json.loads(f"[{match.group(2)}]")
-
-
-@dataclass(frozen=True)
-class QueryTerm:
-    variant: str  # lower-case NFC spelling typed
-    folded: str
-    marked: bool  # typed with diacritics (or đ)
-    prefix: bool  # last term, still being typed
-
-
-def query_terms(query: str) -> list[QueryTerm]:
-    """Distinct query terms in typed order; the last one is a prefix when nothing (no space or
-    punctuation) follows it yet, so "dan van khe" already finds "khéo"."""
-    text = nfc(query).lower()
-    kept = [m for m in _TOKEN.finditer(text) if len(m.group()) > 1 or m.group() in _DIGITS]
-    terms: list[QueryTerm] = []
-    for i, m in enumerate(kept):
-        t = m.group()
-        f = fold(t)
-        prefix = i == len(kept) - 1 and m.end() == len(text) and len(f) >= PREFIX_LEN
-        if any(q.variant == t for q in terms):  # "dan van dan": already an exact term
-            continue
-        terms.append(QueryTerm(t, f, f != t, prefix))
-    return terms
-
-
-def _idf(df: int, total: int) -> float:
-    return math.log(1 + (total - df + 0.5) / (df + 0.5))
-
-
-def _term_scores(term: QueryTerm, shard: dict, total: int) -> tuple[dict[int, float], set[int]]:
-    scores: dict[int, float] = {}
-    title: set[int] = set()
-    keys = sorted(k for k in shard if k.startswith(term.folded)) if term.prefix else (
-        [term.folded] if term.folded in shard else [])
-    unpacked = {key: [(variant, unpack(flat)) for variant, flat in shard[key]] for key in keys}
-    # Completions of a word still being typed share one idf, from all their documents
-    # together: a rare completion ("vang" for "van") must not outrank the word typed.
-    completion_docs = {doc for key in keys if key != term.folded for _, postings in unpacked[key] for doc, _, _ in postings}
-    completion_idf = _idf(len(completion_docs), total) if completion_docs else 0.0
-    if term.folded in unpacked:  # the typed word exists: no completion weighs more than it
-        exact_idf = _idf(len({doc for _, postings in unpacked[term.folded] for doc, _, _ in postings}), total)
-        completion_idf = min(completion_idf, exact_idf)
-    for key in keys:
-        entries = unpacked[key]
-        if key == term.folded:
-            idf = _idf(len({doc for _, postings in entries for doc, _, _ in postings}), total)
-        else:
-            idf = completion_idf
-        factor = 1.0 if key == term.folded else PREFIX_FACTOR
-        for variant, postings in entries:
-            exact = term.marked and (variant == term.variant or (term.prefix and variant.startswith(term.variant)))
-            for doc, weight, in_title in postings:
-                s = weight * idf * factor * (EXACT_FACTOR if exact else 1.0)
-                if s > scores.get(doc, -1.0):
-                    scores[doc] = s
-                if in_title:
-                    title.add(doc)
-    return scores, title
-
-
-def search(files: dict[str, bytes], query: str, limit: int = RESULTS) -> dict:
-    """What search.js does, in Python: {'terms', 'shards', 'mode' ('and'|'or'|'none'),
-    'total', 'results': [(doc index, score), ...]} for the top `limit` docs."""
-    meta = parse_js(files[f"{BASE}meta.js"])[1][0]
-    terms = query_terms(query)
-    split = set(meta["split"])
-    names = sorted({shard_for(t.folded, split) for t in terms})
-    loaded = {}
-    for name in names:
-        path = f"{BASE}t/{name}.js"
-        loaded[name] = parse_js(files[path])[1][1] if name in meta["shards"] else {}
-    kept = []
-    for t in terms:
-        name = shard_for(t.folded, split)
-        if t.prefix and name in split:
-            # Completions of this still-typed term live in several smaller shards: match it
-            # exactly, or leave it out until it is longer ("dan van kh" -> "dan van").
-            t = QueryTerm(t.variant, t.folded, t.marked, False)
-            if t.folded not in loaded[name]:
-                continue
-        kept.append(t)
-    terms = kept
-    per_term = [_term_scores(t, loaded[shard_for(t.folded, split)], meta["docs"]) for t in terms]
-    ranked: dict[int, float] = {}
-    mode = "none"
-    if per_term:
-        common = set(per_term[0][0])
-        for scores, _ in per_term[1:]:
-            common &= set(scores)
-        if common:
-            mode = "and"
-            for d in common:
-                s = 0.0
-                for scores, _ in per_term:
-                    s += scores[d]
-                if all(d in title for _, title in per_term):
-                    s *= TITLE_BONUS
-                ranked[d] = s
-        elif len(per_term) > 1:
-            union = set().union(*(set(scores) for scores, _ in per_term))
-            if union:
-                mode = "or"
-            for d in union:
-                s = 0.0
-                matched = 0
-                for scores, _ in per_term:
-                    if d in scores:
-                        s += scores[d]
-                        matched += 1
-                ranked[d] = s * OR_FACTOR * matched / len(per_term)
-    top = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return {"terms": terms, "shards": [n for n in names if n in meta["shards"]], "mode": mode,
-            "total": len(ranked), "results": top}
-
-
-def index_bytes_per_query(files: dict[str, bytes], query: str, compressed: bool = False) -> int:
-    """Bytes a browser loads for `query`: meta + the shards of its terms + the doc chunks of
-    the top 10 results. compressed=True counts gzip sizes (what an HTTP server sends)."""
-    meta = parse_js(files[f"{BASE}meta.js"])[1][0]
-    found = search(files, query)
-    paths = [f"{BASE}meta.js"] + [f"{BASE}t/{n}.js" for n in found["shards"]]
-    paths += [f"{BASE}d/{c}.js" for c in sorted({d // meta["chunk"] for d, _ in found["results"]})]
-    if compressed:
-        return sum(len(gzip.compress(files[p], compresslevel=6, mtime=0)) for p in paths)
-    return sum(len(files[p]) for p in paths)
-
-
-__all__ = ["SearchDoc", "build_search_index", "folded_tokens", "index_bytes_per_query", "search",
-           "shard_name", "shard_for", "unpack", "tokens", "excerpt", "parse_js", "query_terms"]
+__all__ = ["SearchDoc", "build_search_index", "folded_tokens", "shard_name", "shard_for", "unpack", "tokens",
+           "excerpt", "BASE"]
