@@ -53,8 +53,8 @@ def paper_css(paper: str, booklet: bool, landscape: bool = False) -> str:
     if landscape:
         return "@page { size: A4 landscape; margin: 18mm 22mm; @top-center { content: none; } @bottom-center { content: none; } }"
     if paper == "A5":
-        # page number at the top, 13 pt, as on A4 (print.css: Hướng dẫn 36-HD/VPTW); running head at the foot
-        rules = ["@page { size: A5; margin: 14mm 12mm 16mm 16mm; @top-center { content: counter(page); font: 13pt \"Tinos\", serif; }"
+        # page number at the top, 13.5 pt, as on A4 (print.css: Hướng dẫn 36-HD/VPTW); running head at the foot
+        rules = ["@page { size: A5; margin: 14mm 12mm 16mm 16mm; @top-center { content: counter(page); font: 13.5pt \"Tinos\", serif; }"
                  " @bottom-center { content: string(chapter); font: italic 8.5pt \"Tinos\", serif; } }",
                  "html { font-size: 11pt; } h1 { font-size: 14pt; margin-bottom: 6mm; } .cover .middle { margin-top: 38mm; }"
                  " .cover .place { margin-top: 50mm; } .cover .circulation { margin-top: 36mm; font-size: 10.5pt; } .inside-cover { padding-top: 95mm; } .cover .title { font-size: 18pt; }"
