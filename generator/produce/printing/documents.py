@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from html import escape
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -15,6 +15,8 @@ from generator.model.dataset import Dataset
 from generator.schema.roles import LABELS
 from generator.produce.html import render_markdown
 from generator.produce.printing.front import foreword, imprint
+from generator.produce.printing.headings import finish_headings
+from generator.produce.printing.wordglue import glue_for
 from generator.core.text import collation_key, fold, number_vi, quantity_parts
 from generator.model import sessions
 
@@ -51,8 +53,9 @@ def paper_css(paper: str, booklet: bool, landscape: bool = False) -> str:
     if landscape:
         return "@page { size: A4 landscape; margin: 18mm 22mm; @top-center { content: none; } @bottom-center { content: none; } }"
     if paper == "A5":
-        rules = ["@page { size: A5; margin: 14mm 12mm 16mm 16mm; @top-center { content: string(chapter); font: italic 8.5pt \"Tinos\", serif; }"
-                 " @bottom-center { content: counter(page); font: 10pt \"Tinos\", serif; } }",
+        # page number at the top, 13.5 pt, as on A4 (print.css: Hướng dẫn 36-HD/VPTW); running head at the foot
+        rules = ["@page { size: A5; margin: 14mm 12mm 16mm 16mm; @top-center { content: counter(page); font: 13.5pt \"Tinos\", serif; }"
+                 " @bottom-center { content: string(chapter); font: italic 8.5pt \"Tinos\", serif; } }",
                  "html { font-size: 11pt; } h1 { font-size: 14pt; margin-bottom: 6mm; } .cover .middle { margin-top: 38mm; }"
                  " .cover .place { margin-top: 50mm; } .cover .circulation { margin-top: 36mm; font-size: 10.5pt; } .inside-cover { padding-top: 95mm; } .cover .title { font-size: 18pt; }"
                  " table { font-size: 10pt; } .footnote { font-size: 8.5pt; }"]
@@ -94,7 +97,8 @@ def jobs_for(ds: Dataset, publication_id: str | None = None) -> list[PrintJob]:
             for mid in modules:
                 if mid in ds.modules:
                     jobs.append(_module_job(env, ds, pub, ds.modules[mid].obj))
-    return jobs
+    glue = glue_for(at.obj for at in ds.terms)  # headings never break inside a word
+    return [replace(job, html=finish_headings(job.html, glue)) for job in jobs]
 
 
 def _selected_items(ds: Dataset, pub) -> list:
@@ -144,18 +148,20 @@ def _with_footnote(answer_html: str, note: str) -> str:
 
 
 def _term_index(ds: Dataset, chapters: list, items: list) -> list[dict]:
-    """Glossary terms with the questions that use them (whole words, ignoring diacritics and case)."""
-    texts = {f"cau-{q.id}": fold(q.question + " " + q.answer) for q in items}
-    order = [row["anchor"] for ch in chapters for row in ch["questions"]]
+    """Glossary terms used by the questions (whole words, ignoring diacritics and case), each
+    with what tells its pages once the book is laid out (render.index_pages): the folded term
+    and abbreviation, found on every body page that holds them, and the whole of each chapter
+    whose title names the term ("Dân vận khéo" includes the pages of its chapter)."""
+    texts = [fold(q.question + " " + q.answer) for q in items]
     entries = []
     for at in sorted(ds.terms, key=lambda t: collation_key(t.obj.term)):
         term = at.obj.term
         needles = [fold(term)] + ([fold(at.obj.abbreviation)] if at.obj.abbreviation else [])
-        needles = [n for n in needles if len(n) >= 2]
+        needles = [" ".join(n.split()) for n in needles if len(n) >= 2]
         pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in needles) + r")\b")
-        anchors = [a for a in order if pattern.search(texts[a])][:8]
-        if anchors:
-            entries.append({"term": term, "anchors": anchors})
+        whole = [f"{ch['anchor']}..het-{ch['anchor']}" for ch in chapters if pattern.search(fold(ch["title"]))]
+        if whole or any(pattern.search(text) for text in texts):
+            entries.append({"term": term, "anchors": whole, "terms": "|".join(needles)})
     return entries
 
 

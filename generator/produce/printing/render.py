@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.core.atomic_write import write_file_atomically
+from generator.core.text import fold
 from generator.produce.printing.documents import PrintJob
 from generator.produce.printing.fonts import font_face_css, fonts_fingerprint
 
@@ -39,7 +40,7 @@ def job_key(job: PrintJob, variant: str | None, fonts: str) -> str:
     return digest.hexdigest()
 
 
-_PAGE_LIST = re.compile(r'<span class="pg-list" data-anchors="([^"]*)"></span>')
+_PAGE_LIST = re.compile(r'<span class="pg-list" data-anchors="([^"]*)"(?: data-terms="([^"]*)")?></span>')
 _INDEX_SECTION = re.compile(r'<section class="chapter index"[^>]*>.*?</section>', re.S)
 _BODY = re.compile(r"(<body[^>]*>)(.*)(</body>)", re.S)
 _FIRST_ID = re.compile(r'\bid="([^"]+)"')
@@ -70,9 +71,9 @@ class _Layout:
 
 def render_pdf_bytes(html: str, css: str, variant: str | None = None) -> bytes:
     """HTML → PDF, laid out once. An index of terms (`pg-list` placeholders, the book's last
-    section) lists on which pages its questions sit, each page once and in order: the book's
-    layout tells those pages, then the index alone is laid out with them and its pages take
-    the place of the placeholders' pages."""
+    section) lists every page a term appears on, in order, consecutive pages merged into
+    ranges ("63–69"): the book's layout tells those pages (see `index_pages`), then the index
+    alone is laid out with them and its pages take the place of the placeholders' pages."""
     layout = _Layout(css, variant)
     document = layout(html)
     index = _INDEX_SECTION.search(html)
@@ -91,9 +92,12 @@ def _with_index(layout: _Layout, book, html: str, index: re.Match):
     first_id = found.group(1)
     start = pages[first_id]
 
+    texts = _body_texts(book, pages, index.group(0))
+
     def numbers(match: re.Match) -> str:
-        found = sorted({pages[a] for a in match.group(1).split() if a in pages})
-        return f'<span class="pg-list">{", ".join(str(n) for n in found)}</span>'
+        found = index_pages(match.group(1), match.group(2) or "", pages, texts)
+        ranges = page_ranges(found).split(", ") if found else []
+        return '<span class="pg-list">' + ", ".join(f'<span class="pg-range">{r}</span>' for r in ranges) + "</span>"
 
     # Spacer pages put the index on a page of the same side as in the book (the first page
     # is a right-hand one) and keep it off the `:first` page; the counter starts so that
@@ -105,6 +109,71 @@ def _with_index(layout: _Layout, book, html: str, index: re.Match):
     if first_id not in alone.pages[spacers].anchors:
         raise ValueError("the index of terms did not start where the book placed it")
     return book.copy(book.pages[:start - 1] + alone.pages[spacers:])
+
+
+_BODY_RANGE = re.compile(r'data-body="([^"]+)"')
+
+
+def _page_text(box) -> str:
+    """The text a reader sees on a page, margin boxes (running heads, page numbers) left out."""
+    from weasyprint.formatting_structure.boxes import MarginBox, ParentBox, TextBox
+
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, MarginBox):
+            return
+        if isinstance(node, TextBox):
+            parts.append(node.text)
+        elif isinstance(node, ParentBox):
+            for child in node.children:
+                walk(child)
+
+    walk(box)
+    return " ".join(parts)
+
+
+def _body_texts(book, pages: dict[str, int], index_html: str) -> dict[int, str]:
+    """Folded text of each page of the book's body: from the page of the first anchor named in
+    the index's `data-body` to the page before the second (the chapters, not the contents,
+    glossary or index)."""
+    found = _BODY_RANGE.search(index_html)
+    if not found:
+        return {}
+    first, _, end = found.group(1).partition(" ")
+    if first not in pages:
+        return {}
+    last = pages[end] - 1 if end in pages else len(book.pages)
+    return {n: " ".join(fold(_page_text(book.pages[n - 1]._page_box)).split()) for n in range(pages[first], last + 1)}
+
+
+def index_pages(anchors: str, terms: str, pages: dict[str, int], texts: dict[int, str]) -> list[int]:
+    """The pages of an index entry: each anchor's page, every page from `a`'s to `b`'s for an
+    `a..b` pair (a chapter), and every body page whose text holds one of the `|`-separated
+    folded terms as whole words."""
+    found = set()
+    for token in anchors.split():
+        first, dots, last = token.partition("..")
+        if dots and first in pages and last in pages:
+            found.update(range(pages[first], pages[last] + 1))
+        elif token in pages:
+            found.add(pages[token])
+    needles = [t for t in terms.split("|") if t]
+    if needles:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in needles) + r")\b")
+        found.update(n for n, text in texts.items() if pattern.search(text))
+    return sorted(found)
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[3, 5, 6, 7, 9] → "3, 5–7, 9" (an en dash joins two or more consecutive pages)."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _render_to(args: tuple[str, str, str | None, str]) -> str:
