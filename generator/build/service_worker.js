@@ -25,8 +25,9 @@ const ONLINE_ONLY = ["downloads/", "admin/", "schemas/"];
 
 workbox.core.setCacheNameDetails({ prefix: PREFIX });
 workbox.precaching.cleanupOutdatedCaches();
-// search.js asks for index files with ?v=<index build>: the same file as the precached one.
-workbox.precaching.precacheAndRoute(PRECACHE, { ignoreURLParametersMatching: [/^v$/, /^utm_/], directoryIndex: "index.html" });
+// The search page is opened with ?q=<query> (forms, links), and search.js asks for index files
+// with ?v=<index build>: both are the precached file.
+workbox.precaching.precacheAndRoute(PRECACHE, { ignoreURLParametersMatching: [/^q$/, /^v$/, /^utm_/], directoryIndex: "index.html" });
 
 function inScope(url, folders) {
   return url.href.startsWith(SCOPE) && folders.some((folder) => url.href.slice(SCOPE.length).startsWith(folder));
