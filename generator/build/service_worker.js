@@ -1,7 +1,7 @@
 /* Behaviour of the handbook's service worker (Workbox 7). The build puts BUILD, OFFLINE_PAGE and
    PRECACHE above this text (generator/build/service_worker.py).
 
-   - Precached files (home, search, offline and downloads pages, Q&A and module pages, search
+   - Precached files (home, search and offline pages, Q&A and module pages, search
      index, the shell they load) are served from the cache: instant on a weak connection, and all
      of one build. A new build changes revisions: the new worker downloads what changed, then
      waits; the page offers to reload (theme/assets/pwa.js), and only then does the worker take

@@ -4,9 +4,9 @@ manifest, its icons, the Workbox runtime files and `sw.js` with the precache lis
 what was precached (entries and bytes) against the budget.
 
 What is precached (fetched once, when the worker installs): the home page, the search page, the
-offline page, the downloads page, every Q&A and training-module page, the search index, and the
-files those pages load (styles, scripts, icons) — found by reading the pages, so the list follows
-the theme. Each entry carries a revision: the first 16 hex digits of the SHA-256 of its bytes,
+offline page, every Q&A and training-module page, the search index, and the files those pages
+load (styles, scripts, icons) — found by reading the pages, so the list follows the theme. Not the
+downloads page: every link on it needs the network anyway (it is 0.1 MB at province scale). Each entry carries a revision: the first 16 hex digits of the SHA-256 of its bytes,
 so a new build re-downloads exactly the files that changed. Everything else is cached as it is
 read (sw.js, below). The worker's behaviour is a real file, `service_worker.js` beside this
 module; the build prepends the precache list and the build's version to it.
@@ -39,7 +39,7 @@ APP_SHORT_NAME = "Sổ tay DV"
 APP_DESCRIPTION = "Hỏi – đáp, tài liệu tập huấn và danh bạ công tác dân vận ở cơ sở; đọc được cả khi không có mạng."
 
 # Pages precached by name, then by folder (every page in it).
-_PAGES = ("index.html", "tim-kiem.html", OFFLINE_PAGE_URL, "tai-ve.html")
+_PAGES = ("index.html", "tim-kiem.html", OFFLINE_PAGE_URL)
 _PAGE_FOLDERS = ("hoi-dap/", "chuyen-de/")
 _SEARCH_INDEX = "assets/search/"
 _LOADED = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="(?P<url>[^"]+)"[^>]*>', re.IGNORECASE)
