@@ -7,7 +7,7 @@ copies (the printed handbooks and the trainees' handouts). What it leaves out: t
 downloads (answer keys, sign-in sheets, spreadsheets: for officials, online), the web editor,
 the JSON Schemas, the sitemaps, the theme's files no page loads (source maps, lunr and its
 worker: the handbook searches with its own script), and the installable app (service worker,
-Workbox, manifest, icons, offline page: none of it works from file://, so the pages' link to the
+Workbox, manifest, icons: none of it works from file://, so the pages' link to the
 manifest goes too and the browser asks for nothing it cannot have). Every link of its pages to a file it does
 not hold is rewritten: to the online address when the site has one, else to plain text marked
 "chỉ có trên trang web", so that no link in the zip is dead."""
@@ -22,14 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from generator.produce.site.other_pages import OFFLINE_PAGE_URL, OFFLINE_ZIP, SIZE_MARK
+from generator.produce.site.other_pages import OFFLINE_ZIP, SIZE_MARK
 
 FOLDER = "so-tay-dan-van/"  # the zip's one top folder: unpacking never scatters files
 _SIZE = re.compile(r'<span class="dv-zip-size">[^<]*</span>')
 
 _LEFT_OUT = ("downloads/", "admin/", "schemas/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
              "assets/workbox/", "assets/icons/")
-_LEFT_OUT_FILES = {"sw.js", "manifest.webmanifest", OFFLINE_PAGE_URL}
+_LEFT_OUT_FILES = {"sw.js", "manifest.webmanifest"}
 _MANIFEST_LINK = re.compile(r'[ \t]*<link rel="manifest"[^>]*>\n?')
 _LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?P<text>.*?)</a>', re.DOTALL)
 ONLINE_ONLY = "chỉ có trên trang web"
