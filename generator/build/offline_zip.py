@@ -5,8 +5,10 @@ downloads, unpacks and opens with `index.html`, and the size to show beside its 
 What it holds: the pages, the assets they load, the search index, the photos and the reading
 copies (the printed handbooks and the trainees' handouts). What it leaves out: the other
 downloads (answer keys, sign-in sheets, spreadsheets: for officials, online), the web editor,
-the JSON Schemas, the sitemaps, and the theme's files no page loads (source maps, lunr and its
-worker: the handbook searches with its own script). Every link of its pages to a file it does
+the JSON Schemas, the sitemaps, the theme's files no page loads (source maps, lunr and its
+worker: the handbook searches with its own script), and the installable app (service worker,
+Workbox, manifest, icons: none of it works from file://, so the pages' link to the
+manifest goes too and the browser asks for nothing it cannot have). Every link of its pages to a file it does
 not hold is rewritten: to the online address when the site has one, else to plain text marked
 "chỉ có trên trang web", so that no link in the zip is dead."""
 
@@ -25,7 +27,10 @@ from generator.produce.site.other_pages import OFFLINE_ZIP, SIZE_MARK
 FOLDER = "so-tay-dan-van/"  # the zip's one top folder: unpacking never scatters files
 _SIZE = re.compile(r'<span class="dv-zip-size">[^<]*</span>')
 
-_LEFT_OUT = ("downloads/", "admin/", "schemas/", "assets/javascripts/lunr/", "assets/javascripts/workers/")
+_LEFT_OUT = ("downloads/", "admin/", "schemas/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
+             "assets/workbox/", "assets/icons/")
+_LEFT_OUT_FILES = {"sw.js", "manifest.webmanifest"}
+_MANIFEST_LINK = re.compile(r'[ \t]*<link rel="manifest"[^>]*>\n?')
 _LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?P<text>.*?)</a>', re.DOTALL)
 ONLINE_ONLY = "chỉ có trên trang web"
 
@@ -51,7 +56,7 @@ def members(site: Path, offline: set[str]) -> list[str]:
         rel = path.relative_to(site).as_posix()
         if rel in offline:
             chosen.append(rel)
-        elif rel.startswith(_LEFT_OUT) or rel.startswith("sitemap") or rel.endswith(".map"):
+        elif rel.startswith(_LEFT_OUT) or rel in _LEFT_OUT_FILES or rel.startswith("sitemap") or rel.endswith(".map"):
             continue
         else:
             chosen.append(rel)
@@ -96,6 +101,7 @@ def write_offline_zip(site: Path, epoch: str, offline: set[str], site_url: str |
             data = (site / rel).read_bytes()
             if rel.endswith(".html"):
                 html = _SIZE.sub(SIZE_MARK, data.decode("utf-8"))  # a page kept from the last build shows its size
+                html = _MANIFEST_LINK.sub("", html)
                 data = rewrite_links(rel, html, held, site_url).encode("utf-8")
             info = zipfile.ZipInfo(FOLDER + rel, date_time=date_time)
             info.external_attr = 0o644 << 16

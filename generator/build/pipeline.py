@@ -28,6 +28,7 @@ from generator.core.errors import BuildError
 from generator.build.downloads import Roster, make_downloads
 from generator.build.offline_zip import OFFLINE_ZIP, reading_downloads, show_size, write_offline_zip
 from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
+from generator.build.service_worker import WorkboxMissing, budget_note, write_service_worker
 from generator.core.safepaths import PathRefused, check_photo_file
 from generator.produce.site.links import url_of
 from generator.produce.site.mkdocs_adapter import EngineError, build_site, page_source
@@ -185,6 +186,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
         admin_note = _write_admin(new_site, root)
         show_size(new_site, write_offline_zip(new_site, epoch, offline, site_url))
+        app_note = _write_app(new_site)  # after the zip's size is on the pages it precaches
         if guard is not None:
             guard.check(new_site)  # raises BuildError: the old site stays
         write_marker(new_site, profile)
@@ -196,7 +198,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
     _write_stamp(stamp_path, {"inputs": fingerprint, "engine": engine, "pages": len(content.pages),
                               "outputs": sorted({url_of(p.path) for p in content.pages} | set(files))})
     return BuildResult(out, report, len(content.pages), rendered_pages=changed if incremental else None,
-                       notes=[admin_note] if admin_note else [])
+                       notes=[note for note in (admin_note, app_note) if note])
 
 
 def _folder_mode() -> int:
@@ -298,6 +300,17 @@ def _write_admin(site: Path, root: Path) -> str | None:
         return f"Trang web không có trang biên tập /admin/: {exc}"
     _sync_tree(staging / "admin", site / "admin", keep=set())
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_app(site: Path) -> str | None:
+    """The installable, offline site (manifest, icons, service worker); a note for the build's
+    reader when Workbox is not installed or the precache is over its budget."""
+    from generator.produce.cms.bundle import node_modules_dir
+
+    try:
+        return budget_note(write_service_worker(site, node_modules_dir()))
+    except WorkboxMissing as exc:
+        return str(exc)
 
 
 @contextlib.contextmanager

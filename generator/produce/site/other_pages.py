@@ -18,6 +18,8 @@ from generator.produce.site.svg import bar_chart
 
 OFFLINE_ZIP = "downloads/so-tay-dan-van-ngoai-tuyen.zip"
 SIZE_MARK = '<span class="dv-zip-size">–</span>'  # the offline zip's size, filled in by the build once it exists
+OFFLINE_PAGE = "ngoai-tuyen.md"  # what the service worker shows for a page neither saved nor reachable
+OFFLINE_PAGE_URL = "ngoai-tuyen.html"
 
 
 def home(ctx: SiteContext, downloads: list | None = None) -> Page:
@@ -238,6 +240,29 @@ def search_page(ctx: SiteContext) -> Page:
     return Page(path, "Tìm kiếm", body, section="Tìm kiếm", search_text="")
 
 
+def offline_page(ctx: SiteContext) -> Page:
+    """The page the service worker serves when a page is neither saved on the phone nor
+    reachable: what still reads without a network, the offline zip and the downloads."""
+    path = OFFLINE_PAGE
+    root = esc(root_of(path))
+    saved = [("index.html", "Trang chủ"), ("hoi-dap/index.html", "Hỏi – đáp"),
+             ("chuyen-de/index.html", "Chuyên đề tập huấn"), ("tim-kiem.html", "Tìm kiếm")]
+    links = "".join(f'<li><a href="{root}{target}">{esc(label)}</a></li>' for target, label in saved)
+    body = (
+        '<p class="dv-lead">Máy đang không có mạng, và trang bạn vừa mở chưa được lưu trên máy này. '
+        "Khi có mạng trở lại, hãy tải lại trang.</p>"
+        "<h2>Vẫn đọc được khi không có mạng</h2>"
+        "<p>Sổ tay đã lưu sẵn trên máy trang chủ, toàn bộ phần hỏi – đáp, các chuyên đề tập huấn và trang tìm kiếm, "
+        "cùng những trang bạn đã xem trước đây:</p>"
+        f'<ul class="dv-offline">{links}</ul>'
+        "<h2>Mang cả sổ tay theo máy</h2>"
+        f'<p>Lúc có mạng, hãy tải <a href="{root}{OFFLINE_ZIP}">bản đọc ngoại tuyến</a> (tệp nén): giải nén rồi mở '
+        "<code>index.html</code> là đọc được mọi trang, kể cả danh bạ và mô hình, mà không cần mạng. "
+        f'Sổ tay in, tài liệu phát tay và các tệp khác có ở trang <a href="{root}tai-ve.html">Tải về</a>.</p>'
+    )
+    return Page(path, "Không có mạng", body, section="Ngoại tuyến", search_text="")
+
+
 _GROUPS = [
     ("Sổ tay in", lambda p: p.startswith("downloads/so-tay-") and p.endswith(".pdf")),
     ("Tài liệu tập huấn theo chuyên đề", lambda p: p.endswith(".pdf") and not p.startswith("downloads/bao-cao")),
@@ -268,4 +293,4 @@ def downloads(ctx: SiteContext, files: list[tuple[str, str, int]]) -> Page:
     return Page(path, "Tải về", "".join(parts), section="Tải về", search_text="tải về bản in sổ tay tài liệu tập huấn báo cáo bảng tính lịch")
 
 
-__all__ = ["home", "glossary", "modules", "statistics", "search_page", "downloads", "model_page", "unit_page"]
+__all__ = ["home", "glossary", "modules", "statistics", "search_page", "downloads", "offline_page", "model_page", "unit_page"]

@@ -43,7 +43,8 @@ def produce_pages(ds: Dataset, report: Report, profile: str = "public", download
     pages += directory.produce(ctx)
     gallery_pages, photos = gallery.produce(ctx)
     pages += gallery_pages
-    pages += [other_pages.glossary(ctx), other_pages.statistics(ctx), other_pages.downloads(ctx, downloads or [])]
+    pages += [other_pages.glossary(ctx), other_pages.statistics(ctx), other_pages.downloads(ctx, downloads or []),
+              other_pages.offline_page(ctx)]
     titles = {p.path: p.title for p in pages}
     pages += registry_pages.produce(ctx, titles)  # last: every citation is known by now
     return SiteContent(pages=pages, nav=_nav(ctx), photos=photos, search_docs=_search_docs(ctx, pages), ctx=ctx,
@@ -88,7 +89,7 @@ def _search_docs(ctx: SiteContext, pages: list[Page]) -> list[SearchDoc]:
             text, html = page.search_text, page.body
         else:
             text, html = page.search_text, None
-        if page.path == "tim-kiem.md" and not (text or (html and plain_text(html))):
+        if page.path in ("tim-kiem.md", other_pages.OFFLINE_PAGE) and not (text or (html and plain_text(html))):
             continue
         docs.append(SearchDoc(url=url_of(page.path), title=page.title, section=page.section, text=text,
                               boost=page.search_boost, html=html))
