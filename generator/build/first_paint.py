@@ -63,7 +63,9 @@ def apply(site: Path) -> str | None:
         written.add(css_rel)
         pruned_sources |= pruned
         for page in members:
-            page.path.write_text(_rewrite(page, css_rel, inline), encoding="utf-8")
+            text = _rewrite(page, css_rel, inline)
+            if text != page.text:  # a page an incremental build kept as it was stays untouched
+                page.path.write_text(text, encoding="utf-8")
     _remove_unused(site, written, pruned_sources)
     return sorted(written)[0]
 
