@@ -26,6 +26,7 @@ from generator.model.pii_mask import mask_dataset
 from generator.build.public_scan import Guard
 from generator.core.errors import BuildError
 from generator.build.downloads import Roster, make_downloads
+from generator.build.first_paint import apply as fast_first_paint
 from generator.build.offline_zip import OFFLINE_ZIP, reading_downloads, show_size, write_offline_zip
 from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
 from generator.build.service_worker import WorkboxMissing, budget_note, write_service_worker
@@ -183,6 +184,7 @@ def _publish(root: Path, out: Path, content: SiteContent, files: dict[str, bytes
                            copyright=content.footer)
         except EngineError as exc:
             raise BuildError("Bộ dựng trang báo lỗi:\n" + "\n".join(f"  - {m}" for m in exc.messages), report) from None
+        fast_first_paint(new_site)  # before the zip, which carries the same pages
         _sync_tree(downloads_dir, new_site / "downloads", keep={OFFLINE_ZIP.removeprefix("downloads/")})
         admin_note = _write_admin(new_site, root)
         show_size(new_site, write_offline_zip(new_site, epoch, offline, site_url))
