@@ -9,6 +9,13 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# LibreOffice Writer (no GUI) is only for the tests that turn a Word file into a PDF
+# (tests/test_docx.py): installed when missing and only when running as root (CI is); elsewhere
+# those tests skip and say why.
+if [ "$(id -u)" -eq 0 ] && ! command -v soffice >/dev/null 2>&1; then
+  dpkg-query -W -f='${Status}' libreoffice-writer-nogui 2>/dev/null | grep -q "install ok installed" \
+    || missing+=(libreoffice-writer-nogui)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
