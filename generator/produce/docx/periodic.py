@@ -19,7 +19,8 @@ def report_bundle(ds: Dataset, r: PeriodicReport) -> Bundle:
     yearly = r.period == "nam"
     team_head = ["Đơn vị", "Số xã", "Thôn, TDP", "Số Tổ", "Tỷ lệ", "Thành viên", "Nhóm", "Hộ"]
     grades = [name for _, name in r.grade_names] if yearly else []
-    width = 165 - 40
+    unit_mm = 32 if yearly else 40
+    width = 165 - unit_mm
     team_cols = len(team_head) - 1 + len(grades)
     body = [
         Para.of(f"Kỳ báo cáo từ ngày {r.start.strftime('%d/%m/%Y')} đến ngày {r.end.strftime('%d/%m/%Y')}. Số liệu tổng hợp từ "
@@ -30,14 +31,14 @@ def report_bundle(ds: Dataset, r: PeriodicReport) -> Bundle:
         Table(team_head + grades,
               [[x.unit, n(x.communes), n(x.villages), n(x.teams), x.coverage, n(x.members), n(x.groups), n(x.households)]
                + ([n(x.grades.get(g, 0)) for g, _ in r.grade_names] if yearly else []) for x in rows],
-              [40] + [round(width / team_cols, 1)] * team_cols, numeric=set(range(1, 1 + team_cols)), size=10 if yearly else 10.5),
+              [unit_mm] + [round(width / team_cols, 1)] * team_cols, numeric=set(range(1, 1 + team_cols)), size=9 if yearly else 10.5),
         Heading("II. Khối Dân vận cơ sở"),
         Para.of(f"{n(t.blocs)} Khối với {n(t.bloc_members)} thành viên; {n(t.blocs_with_rules)} Khối đã ban hành quy chế; "
                 f"{t.trained_share} thành viên đã được tập huấn (mục tiêu 100%); {n(t.dialogues)} cuộc đối thoại trực tiếp và "
                 f"{n(t.briefings)} cuộc giao ban trong kỳ."),
         Table(["Đơn vị", "Số Khối", "Thành viên", "Có quy chế", "Đã tập huấn", "Đối thoại", "Giao ban"],
               [[x.unit, n(x.blocs), n(x.bloc_members), n(x.blocs_with_rules), x.trained_share, n(x.dialogues), n(x.briefings)]
-               for x in rows], [40] + [round(width / 6, 1)] * 6, numeric=set(range(1, 7)), size=10.5),
+               for x in rows], [40] + [round((165 - 40) / 6, 1)] * 6, numeric=set(range(1, 7)), size=10.5),
         Heading("III. Cán bộ, đảng viên tham gia hoạt động với Nhân dân tại cơ sở"),
         Para.of(f"{len(t.assigned_units)} chi bộ, đảng bộ cơ quan, đơn vị được phân công phụ trách xã; trong kỳ có "
                 f"{n(t.activities)} lượt hoạt động với {n(t.participants)} lượt cán bộ, đảng viên tham gia."),
@@ -55,7 +56,7 @@ def report_bundle(ds: Dataset, r: PeriodicReport) -> Bundle:
              Table([r.commune_kinds[:1].upper() + r.commune_kinds[1:], "Thôn, TDP", "Số Tổ", "Tỷ lệ", "Thành viên Khối", "Đối thoại",
                     "Lượt hoạt động", "Cảnh báo"],
                    [[x.unit, n(x.villages), n(x.teams), x.coverage, n(x.bloc_members), n(x.dialogues), n(x.activities), n(x.warnings)]
-                    for x in r.communes], [40] + [round(width / 7, 1)] * 7, numeric=set(range(1, 8)), size=10.5)]
+                    for x in r.communes], [40] + [round((165 - 40) / 7, 1)] * 7, numeric=set(range(1, 8)), size=10.5)]
     title = f"Báo cáo {r.title[:1].lower()}{r.title[1:]}"
     doc = OfficialDoc(Header(s.superior, s.issuer, f"Số: {s.number or '......'}-{s.number_suffix}",
                              date_line(s.place or ds.config.province.name, ref.day, ref.month, ref.year)),

@@ -203,6 +203,13 @@ def _table(doc, block: Table) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _grid(table, block.widths)
+    margins = OxmlElement("w:tblCellMar")  # narrow cell padding, as in the PDF (1.5 mm)
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(1.2 / 25.4 * 1440)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    table._tbl.tblPr.append(margins)
     for r, (tr, row) in enumerate(zip(table._tbl.tr_lst, [block.headers] + block.rows)):
         for c, (tc, text) in enumerate(zip(tr.tc_lst, row)):
             cell = _Cell(tc, table)

@@ -58,7 +58,7 @@ def yearly_plan(ds: Dataset, a, year: int) -> OfficialDoc:
             Table(["Tháng", "Ngày (thứ Bảy, Chủ nhật)", "Địa bàn", "Nội dung", "Số người"], rows, [18, 27, 40, 62, 18],
                   numeric={4}, size=11),
             Para.of("Ngày đã ghi trong dữ liệu là ngày đã làm; tháng chưa có hoạt động ghi ngày thứ Bảy đầu tháng để cơ quan "
-                    "và xã thống nhất lại.", italic=True, size=11.5),
+                    "và xã thống nhất lại.", italic=True),
             Heading("III. Tổ chức thực hiện"),
             Para.of("Mỗi lần thực hiện theo bốn bước: thống nhất với xã việc cần làm; phân công người và chuẩn bị; tổ chức làm "
                     "cùng Nhân dân; báo cáo kết quả. Báo cáo tháng gửi trước ngày 25, báo cáo 6 tháng trước ngày 15/6, "
