@@ -34,7 +34,7 @@ def founding_decision(ds: Dataset, team) -> OfficialDoc:
     bases = [c for c in (cite(ds, doc, TEAM_SECTIONS.get(doc)) for doc in TEAM_BASES) if c]
     body = [Para.of(f"BAN THƯỜNG VỤ {upper(issuer)}", bold=True, align="center", indent=False)]
     body += [Para.of(f"- Căn cứ {text};", italic=True) for text in bases]
-    body.append(Para.of(f"- Xét đề nghị của chi ủy chi bộ {village} và ý kiến của Nhân dân trong thôn,", italic=True))
+    body.append(Para.of(f"- Xét đề nghị của chi ủy chi bộ {village} và ý kiến của Nhân dân trên địa bàn,", italic=True))
     body.append(Para.of("QUYẾT ĐỊNH", bold=True, align="center", indent=False))
     body.append(Para([Run("Điều 1. ", bold=True),
                       Run(f"Thành lập Tổ Dân vận cộng đồng {village}, {unit_label(ds.units[commune].obj) if commune in ds.units else ''}"
@@ -46,7 +46,7 @@ def founding_decision(ds: Dataset, team) -> OfficialDoc:
                       Run(f"Tổ Dân vận cộng đồng {village} đặt dưới sự lãnh đạo trực tiếp của chi bộ thôn; có nhiệm vụ tuyên "
                           "truyền, vận động người dân nơi cư trú làm theo chủ trương của Đảng, chính sách, pháp luật của Nhà nước; "
                           "phối hợp tổ chức để Nhân dân giám sát; nắm bắt và phản ánh tâm tư, nguyện vọng của người dân lên cấp ủy, "
-                          "chính quyền; cùng các đoàn thể ở thôn đẩy mạnh phong trào thi đua “Dân vận khéo”. Tổ chia thành các nhóm "
+                          "chính quyền; cùng các đoàn thể ở khu dân cư đẩy mạnh phong trào thi đua “Dân vận khéo”. Tổ chia thành các nhóm "
                           "theo địa bàn dân cư, mỗi nhóm từ 3 đến 5 người do một nhóm trưởng phụ trách, lo cho 30 đến 50 hộ; "
                           "Tổ họp mỗi tháng một lần.")]))
     body.append(Para([Run("Điều 3. ", bold=True),
