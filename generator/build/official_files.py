@@ -6,7 +6,6 @@ the internal edition only."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from generator.core.artifacts import ArtifactCache
@@ -18,7 +17,6 @@ from generator.produce.paperwork.bundles import FOLDER, paperwork_bundles
 from generator.produce.printing.render import render_all
 
 Listing = list[tuple[str, str, int]]
-TIMINGS: dict[str, float] = {}  # seconds spent by the last call, by part (the benchmark reads them)
 
 
 def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pdf: bool) -> Listing:
@@ -26,20 +24,17 @@ def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pd
     target = folder / rel if rel else folder
     target.mkdir(parents=True, exist_ok=True)
     prefix = f"downloads/{rel}/" if rel else "downloads/"
-    jobs = {b.name: print_job(b) for b in bundles}
-    cache = ArtifactCache(work / "cache" / "docx", salt=code_fingerprint())
+    cache = ArtifactCache(work / "cache" / f"docx-{rel or 'reports'}", salt=code_fingerprint())
     listing: Listing = []
-    started = time.perf_counter()
     for b in bundles:
-        data = cache.get(b.name, [jobs[b.name].html], lambda b=b: docx_bytes(b))  # the HTML carries all of its text
+        data = cache.get(b.name, [repr(b)], lambda b=b: docx_bytes(b))  # the dataclasses' repr holds every text
         (target / f"{b.name}.docx").write_bytes(data)
         listing.append((f"{prefix}{b.name}.docx", f"{b.title} (Word)", len(data)))
-    TIMINGS["docx"] = TIMINGS.get("docx", 0) + time.perf_counter() - started
+    cache.prune()  # one cache per folder (the reports, the paperwork): it keeps this build's entries
     if pdf:
-        started = time.perf_counter()
+        jobs = {b.name: print_job(b) for b in bundles}
         for item in render_all(list(jobs.values()), target, work / "pdf-cache"):
             listing.append((f"{prefix}{item.path.name}", f"{jobs[item.name].title} (PDF)", item.path.stat().st_size))
-        TIMINGS["pdf"] = TIMINGS.get("pdf", 0) + time.perf_counter() - started
     return listing
 
 
