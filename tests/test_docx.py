@@ -143,3 +143,12 @@ def test_libreoffice_turns_the_yearly_report_into_a_pdf(tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUTPUT / "report-docx")],
                    check=True)
     assert (OUTPUT / "report-docx.png").stat().st_size > 10_000
+
+
+def test_the_same_data_gives_the_same_bytes(base_project):
+    import time
+
+    _, bundles = _reports(base_project)
+    first = docx_bytes(bundles[0])
+    time.sleep(2.1)  # zip times have a resolution of two seconds
+    assert docx_bytes(bundles[0]) == first

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -45,6 +46,20 @@ def docx_bytes(bundle: Bundle) -> bytes:
         body.remove(first)
     out = io.BytesIO()
     doc.save(out)
+    return _fixed_times(out.getvalue(), bundle.date)
+
+
+def _fixed_times(data: bytes, date: str) -> bytes:
+    """The same bytes for the same data: python-docx stamps each zip member with the clock;
+    restamp them with the data's date (or 1/1/1980)."""
+    stamp = (dt.date.fromisoformat(date).timetuple()[:3] + (0, 0, 0)) if date else (1980, 1, 1, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
     return out.getvalue()
 
 
