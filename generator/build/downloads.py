@@ -1,6 +1,6 @@
 """The downloads of a build: takes the checked (and, for the public edition, masked) dataset
 and a folder; writes into it every publication as PDF (from the render cache when
-unchanged), the periodic reports, the quiz exports, the JSON API, the CSV tables, the
+unchanged), the periodic reports (PDF, Word, XLSX), the paperwork (internal edition only), the quiz exports, the JSON API, the CSV tables, the
 calendars and the roster workbook (made in a forked process while the pages are made); gives
 the downloads page's entries."""
 
@@ -24,6 +24,8 @@ from generator.produce.printing.impose import PRINTING_NOTE, impose_saddle_stitc
 from generator.produce.printing.render import render_all
 from generator.produce.quiz_export import write_quiz_exports
 from generator.produce.reports import compute, periods_due, report_job, report_workbook
+from generator.produce.docx.periodic import report_bundle
+from generator.build.official_files import write_official, write_paperwork
 
 
 Listing = list[tuple[str, str, int]]  # (site path, label, size) for the downloads page
@@ -71,6 +73,9 @@ def make_downloads(dataset, report: Report, folder: Path, work: Path, pdf: bool,
     for data in periodic:
         listing.append(write_file(folder, f"bao-cao-{data.period}-{data.year}.xlsx", report_workbook(dataset, data),
                                    f"{data.title} (bảng tính)"))
+    listing += write_official([report_bundle(dataset, data) for data in periodic], folder, "", work, pdf=False)
+    if profile == "internal":  # the paperwork names people
+        listing += write_paperwork(dataset, folder, work, pdf)
     if pdf:
         jobs = jobs_for(dataset) + [report_job(dataset, data) for data in periodic]
         titles = {job.name: job.title for job in jobs}

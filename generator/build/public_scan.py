@@ -238,6 +238,8 @@ def _texts(rel: str, data: bytes, seen: set[str]) -> Iterator[tuple[str, str | N
         yield from _zip_texts(data, seen)
     elif suffix in (".xlsx", ".xlsm"):
         yield "", _xlsx_text(data)
+    elif suffix == ".docx":
+        yield "", _docx_text(data)
     elif suffix == ".pdf":
         yield "", pdf_text(data)
     elif suffix == ".gz":
@@ -313,6 +315,25 @@ def _xlsx_text(data: bytes) -> str | None:
         for name in archive.namelist():
             if name.startswith("xl/") and name.endswith(".xml") and ("sharedStrings" in name or "/worksheets/" in name):
                 parts.append("\n".join(_CELL.findall(archive.read(name).decode("utf-8", errors="replace"))))
+    return html.unescape("\n".join(parts))
+
+
+_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+
+
+def _docx_text(data: bytes) -> str | None:
+    """The text of a Word file: its body, headers, footers, notes and properties."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return None
+    parts = []
+    with archive:
+        for name in archive.namelist():
+            if name.startswith("word/") and name.endswith(".xml"):
+                parts.append("\n".join(_WORD_TEXT.findall(archive.read(name).decode("utf-8", errors="replace"))))
+            elif name.startswith("docProps/") and name.endswith(".xml"):
+                parts.append(re.sub(r"<[^>]+>", "\n", archive.read(name).decode("utf-8", errors="replace")))
     return html.unescape("\n".join(parts))
 
 

@@ -57,8 +57,13 @@ def build(root: Path, profile: str, out: Path | None, no_pdf: bool, force: bool)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/pdf"), show_default=True,
               help="Thư mục ghi tệp PDF.")
 def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
-    """In một ấn phẩm (theo mã trong data/publications.yml, hoặc mã-chuyên-đề) ra PDF; không ghi NAME để liệt kê."""
+    """In một ấn phẩm (theo mã trong data/publications.yml, hoặc mã-chuyên-đề) ra PDF; không ghi NAME để liệt kê.
+
+    Giấy tờ nội bộ (quyết định thành lập Tổ, mẫu biên bản họp, danh sách Khối, kế hoạch và mẫu báo cáo
+    của cơ quan phụ trách xã) có họ tên người: in từ dữ liệu đầy đủ, kèm bản Word (.docx)."""
+    from generator.build.official_files import write_official
     from generator.model.pii_mask import mask_dataset
+    from generator.produce.paperwork.bundles import paperwork_bundles
     from generator.produce.printing.documents import jobs_for
     from generator.produce.printing.render import render_all
 
@@ -66,17 +71,28 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
     root = project_root(root)
     out = refuse_unsafe_out(root, out if out.is_absolute() else root / out)
     dataset, _ = checked(root)
+    papers = paperwork_bundles(dataset)  # internal papers, made before the masking: they name people
     mask_dataset(dataset)  # a printed edition is public: the same text as the public site's downloads
     jobs = jobs_for(dataset)
     if not name:
         for job in jobs:
             click.echo(f"{job.name:<55} {job.title}")
+        if papers:
+            click.echo("\nGiấy tờ nội bộ (có họ tên người, chỉ dùng trong nội bộ; in ra PDF và Word):")
+            for paper in papers:
+                click.echo(f"{paper.name:<55} {paper.title}")
+        return
+    chosen_papers = [p for p in papers if p.name == name or p.kind == name]
+    if chosen_papers:
+        for rel, _, _ in write_official(chosen_papers, out, "", work_dir(root), pdf=True):
+            click.echo(out / rel.removeprefix("downloads/"))
         return
     chosen = [j for j in jobs if j.name == name or j.publication == name]
     if not chosen:
         from generator.core.suggest import suggest
 
-        guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs})
+        guess = suggest(name, {j.name for j in jobs} | {j.publication for j in jobs} | {p.name for p in papers}
+                        | {p.kind for p in papers})
         raise click.UsageError(f"Không có ấn phẩm “{name}”." + (f" Có phải ý bạn là “{guess}”?" if guess else "")
                                + " Chạy “handbook pdf” để xem danh sách.")
     for item in render_all(chosen, out, work_dir(root) / "pdf-cache", variant=variant):
@@ -91,7 +107,9 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/bao-cao"), show_default=True,
               help="Thư mục ghi báo cáo.")
 def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
-    """Lập báo cáo 6 tháng hoặc năm (PDF theo thể thức văn bản của Đảng và bảng tính XLSX) theo huyện, xã."""
+    """Lập báo cáo 6 tháng hoặc năm (PDF và Word theo thể thức văn bản của Đảng, bảng tính XLSX) theo huyện, xã."""
+    from generator.build.official_files import write_official
+    from generator.produce.docx.periodic import report_bundle
     from generator.produce.printing.render import render_all
     from generator.produce.reports import compute, periods_due, report_job, report_workbook
 
@@ -106,7 +124,8 @@ def report(root: Path, period: str | None, year: int | None, out: Path) -> None:
         xlsx = out / f"bao-cao-{p}-{y}.xlsx"
         xlsx.write_bytes(report_workbook(dataset, data))
         rendered = render_all([report_job(dataset, data)], out, work_dir(root) / "pdf-cache")
-        click.echo(f"{rendered[0].path}\n{xlsx}")
+        write_official([report_bundle(dataset, data)], out, "", work_dir(root), pdf=False)
+        click.echo(f"{rendered[0].path}\n{out / (rendered[0].path.stem + '.docx')}\n{xlsx}")
 
 
 @main.command(context_settings=CONTEXT)

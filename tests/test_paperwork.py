@@ -1,0 +1,146 @@
+"""The paperwork filled from data: a team's founding decision names its commune's Party
+committee, its village and each member (in the neutral document, the Word file and the PDF,
+rendered to tests/output/print/founding-decision.png); the internal build lists every paper on
+its downloads page; the public build holds none of it, in any file or in the zip."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from docx_checks import assert_layout, closing_block, header_block, open_docx
+from generator.build.pipeline import build
+from generator.checks.check import check_project
+from generator.produce.docx.to_html import print_job
+from generator.produce.docx.writer import docx_bytes
+from generator.produce.paperwork.agencies import period_due
+from generator.produce.paperwork.bundles import KINDS, paperwork_bundles
+from generator.produce.printing.render import render_pdf_bytes
+from projects import buildable_base
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTPUT = ROOT / "tests" / "output" / "print"
+TITLE = "về việc thành lập Tổ Dân vận cộng đồng"
+
+
+def _decision_text(bundle) -> str:
+    doc = bundle.docs[0]
+    parts = [doc.header.superior, doc.header.issuer, doc.header.number or "", doc.header.place_date, doc.kind, doc.subtitle]
+    for block in doc.body:
+        parts += [getattr(block, "text", "")] + [" ".join(row) for row in getattr(block, "rows", [])]
+    return "\n".join(parts)
+
+
+def test_a_founding_decision_names_the_committee_the_village_and_every_member(base_project):
+    ds, _ = check_project(base_project)
+    bundles = paperwork_bundles(ds)
+    assert {b.kind for b in bundles} == set(KINDS)
+    team = ds.teams["to-thon-1"].obj
+    decisions = next(b for b in bundles if b.kind == "quyet-dinh-to" and b.name.endswith(ds.units[team.village].obj.parent))
+    village = ds.units[team.village].obj.name
+    decision = next(d for d in decisions.docs if d.subtitle.endswith(f"thôn {village}"))
+    text = _decision_text(type(decisions)(decisions.name, decisions.title, decisions.kind, [decision]))
+    assert "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ A" in text and decision.header.issuer == "ĐẢNG ỦY XÃ A"
+    assert decision.header.number == f"Số: {team.founding_decision.number}"
+    assert "ngày 15 tháng 02 năm 2023" in decision.header.place_date
+    assert f"{TITLE} thôn {village}" == decision.subtitle
+    for m in team.members:
+        assert m.full_name in text
+    word = open_docx(docx_bytes(decisions))
+    assert_layout(word)
+    all_text = "\n".join(p.text for p in word.paragraphs) + "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    for m in team.members:
+        assert m.full_name in all_text
+    assert "ĐẢNG ỦY XÃ A" in header_block(word)
+    assert "BÍ THƯ" in closing_block(word, 0)
+
+
+def test_the_minutes_form_prints_the_members_and_groups(base_project):
+    ds, _ = check_project(base_project)
+    team = ds.teams["to-thon-1"].obj
+    minutes = next(b for b in paperwork_bundles(ds) if b.kind == "bien-ban-hop-to")
+    doc = next(d for d in minutes.docs if d.header.issuer.endswith(ds.units[team.village].obj.name.upper()))
+    assert doc.header.superior.startswith("ĐẢNG ỦY ") and doc.kind == "BIÊN BẢN"
+    rows = [row for block in doc.body for row in getattr(block, "rows", [])]
+    names = {row[1] for row in rows}
+    assert {m.full_name for m in team.members} <= names
+    assert {g.name for g in team.groups} <= {row[0] for row in rows}
+
+
+def test_the_report_form_is_for_the_period_now_due(base_project):
+    ds, _ = check_project(base_project)  # reference date 15/12/2024: the yearly report is due that day
+    kind, start, end, label = period_due(ds)
+    assert (kind, str(start), str(end), label) == ("nam", "2024-01-01", "2024-12-15", "năm 2024")
+
+
+@pytest.mark.slow
+def test_the_founding_decision_pdf_names_the_committee_village_and_members(tmp_path):
+    ds, _ = check_project(ROOT)
+    decisions = next(b for b in paperwork_bundles(ds) if b.kind == "quyet-dinh-to")
+    pdf = tmp_path / "qd.pdf"
+    job = print_job(decisions)
+    pdf.write_bytes(render_pdf_bytes(job.html, job.css))
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    text = "\n".join(pages)
+    flat = re.sub(r"\s+", " ", text)
+    first = decisions.docs[0]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pages[0] and first.header.issuer in flat and first.header.number in flat
+    for doc in decisions.docs:
+        assert re.sub(r"\s+", " ", doc.subtitle) in flat
+    teams = [at.obj for at in ds.teams.values() if at.obj.founding_decision.issuer.upper() == first.header.issuer]
+    assert len(teams) == len(decisions.docs)
+    for team in teams:
+        for m in team.members:
+            assert m.full_name in flat
+    assert not pages[0].strip().splitlines()[0].strip().isdigit()  # no number on a decision's first page
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUTPUT / "founding-decision")],
+                   check=True)
+    assert (OUTPUT / "founding-decision.png").stat().st_size > 10_000
+
+
+def _texts(path: Path, data: bytes):
+    suffix = path.suffix.lower()
+    if suffix in (".zip", ".docx", ".xlsx"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                yield from _texts(Path(name), archive.read(name))
+    elif suffix == ".pdf":
+        yield subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    elif suffix == ".gz":
+        yield from _texts(path.with_suffix(""), gzip.decompress(data))
+    elif suffix not in (".png", ".jpg", ".jpeg", ".woff", ".woff2", ".ttf", ".ico", ".webp", ".gif"):
+        yield data.decode("utf-8", errors="replace")
+
+
+@pytest.mark.slow
+def test_paperwork_is_in_the_internal_build_only(tmp_path):
+    base_project = buildable_base(tmp_path / "project")
+    ds, _ = check_project(base_project)
+    team = ds.teams["to-thon-1"].obj
+    private = next(m for m in team.members if not m.consent_to_publish)
+    internal = build(base_project, profile="internal", out=tmp_path / "noi-bo").site_dir
+    papers = sorted(p.name for p in (internal / "downloads" / "giay-to").iterdir())
+    bundles = paperwork_bundles(ds)
+    assert papers == sorted([f"{b.name}.docx" for b in bundles] + [f"{b.name}.pdf" for b in bundles])
+    page = (internal / "tai-ve.html").read_text(encoding="utf-8") if (internal / "tai-ve.html").exists() else \
+        (internal / "tai-ve" / "index.html").read_text(encoding="utf-8")
+    for b in bundles:
+        assert f"giay-to/{b.name}.pdf" in page and f"giay-to/{b.name}.docx" in page
+    assert KINDS["quyet-dinh-to"] in page
+    public = build(base_project, profile="public", out=tmp_path / "public").site_dir
+    assert not (public / "downloads" / "giay-to").exists()
+    assert any(public.rglob("*.zip")), "the offline zip is searched too"
+    for path in sorted(p for p in public.rglob("*") if p.is_file()):
+        for text in _texts(path, path.read_bytes()):
+            flat = re.sub(r"\s+", " ", text)
+            assert private.full_name not in flat, path
+            assert TITLE not in flat, path
+            assert "giay-to/" not in flat, path
