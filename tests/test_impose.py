@@ -49,3 +49,27 @@ def test_each_half_sheet_holds_the_page_saddle_stitching_needs(tmp_path, pages):
     # folded, the sheets read 1, 2, 3, … m: every page appears exactly once
     seen = sorted(n for pair in saddle_order(pages) for n in pair if n)
     assert seen == list(range(1, pages + 1))
+
+
+@pytest.mark.slow
+def test_the_pocket_booklet_imposed_renders_to_png_for_people_to_look_at(tmp_path):
+    """#16: the real pocket booklet, imposed: its first sheet holds the last and the first page
+    side by side on A4 landscape; a PNG of it goes to tests/output/print/ to be looked at."""
+    from generator.checks.check import check_project
+    from generator.produce.printing.documents import jobs_for
+    from generator.produce.printing.render import render_pdf_bytes
+
+    root = Path(__file__).resolve().parents[1]
+    dataset, _ = check_project(root)
+    job = jobs_for(dataset, "so-tay-bo-tui-to-truong")[0]
+    booklet_pdf = render_pdf_bytes(job.html, job.css)
+    imposed = tmp_path / "in-gap.pdf"
+    imposed.write_bytes(impose_saddle_stitch(booklet_pdf))
+    first = PdfReader(imposed).pages[0]
+    assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
+    assert len(PdfReader(imposed).pages) == 2 * -(-len(PdfReader(__import__("io").BytesIO(booklet_pdf)).pages) // 4)
+    out = root / "tests" / "output" / "print"
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "2", "-l", "2", "-png", "-singlefile", str(imposed),
+                    str(out / "booklet-sheet")], check=True)
+    assert (out / "booklet-sheet.png").stat().st_size > 5000
