@@ -302,39 +302,45 @@ def _zip_texts(data: bytes, seen: set[str]) -> Iterator[tuple[str, str | None]]:
 
 
 _CELL = re.compile(r"<(?:t|v)(?:\s[^>]*)?>([^<]*)</(?:t|v)>")
+_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _office_text(data: bytes, text_of) -> str | None:
+    """The text of an Office file (a zip of XML parts): `text_of(name, xml)` gives a part's text
+    or None for a part that holds none; None when `data` is not a zip."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return None
+    parts = []
+    with archive:
+        for name in archive.namelist():
+            if name.endswith(".xml"):
+                text = text_of(name, lambda: archive.read(name).decode("utf-8", errors="replace"))
+                if text is not None:
+                    parts.append(text)
+    return html.unescape("\n".join(parts))
 
 
 def _xlsx_text(data: bytes) -> str | None:
     """Every cell's text and value of a workbook (shared strings, inline strings, numbers)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    def cells(name: str, xml) -> str | None:
+        if name.startswith("xl/") and ("sharedStrings" in name or "/worksheets/" in name):
+            return "\n".join(_CELL.findall(xml()))
         return None
-    parts = []
-    with archive:
-        for name in archive.namelist():
-            if name.startswith("xl/") and name.endswith(".xml") and ("sharedStrings" in name or "/worksheets/" in name):
-                parts.append("\n".join(_CELL.findall(archive.read(name).decode("utf-8", errors="replace"))))
-    return html.unescape("\n".join(parts))
-
-
-_WORD_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+    return _office_text(data, cells)
 
 
 def _docx_text(data: bytes) -> str | None:
     """The text of a Word file: its body, headers, footers, notes and properties."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    def runs(name: str, xml) -> str | None:
+        if name.startswith("word/"):
+            return "\n".join(_WORD_TEXT.findall(xml()))
+        if name.startswith("docProps/"):
+            return _TAG.sub("\n", xml())
         return None
-    parts = []
-    with archive:
-        for name in archive.namelist():
-            if name.startswith("word/") and name.endswith(".xml"):
-                parts.append("\n".join(_WORD_TEXT.findall(archive.read(name).decode("utf-8", errors="replace"))))
-            elif name.startswith("docProps/") and name.endswith(".xml"):
-                parts.append(re.sub(r"<[^>]+>", "\n", archive.read(name).decode("utf-8", errors="replace")))
-    return html.unescape("\n".join(parts))
+    return _office_text(data, runs)
 
 
 _SCAN_INPUT: tuple | None = None  # what a forked worker scans (nothing is pickled to it)
