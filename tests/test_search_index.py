@@ -319,6 +319,9 @@ def test_search_js_matches_python(tmp_path, small, sites, corpus):
         marked = [p["text"] for p in out["snippets"]["dan van kheo"] if p["mark"]]
         assert marked[:3] == ["Dân", "vận", "khéo"]
         assert [p["text"] for p in out["snippets"]["dan van khe"] if p["mark"]][2] == "khé"
+        # Suggestions come spelt as the pages found spell them; a word typed with marks stays.
+        assert out["search"]["daan vaan kheos"]["suggestion"] == "dân vận khéo"
+        assert search(files, "dân van kheos")["suggestion"].startswith("dân ")
 
 
 # ---------------------------------------------------------------------- table for docs/search.md

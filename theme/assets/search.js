@@ -322,6 +322,27 @@
     return { mode: mode, ranked: ranked };
   }
 
+  /** The suggestion as a reader writes it: each word typed without diacritics takes the
+   *  spelling it has most often (by weight) in the first `limit` pages of `ranked` ("dan van
+   *  kheo" -> "dân vận khéo"); a word typed with diacritics stays as typed. */
+  function spelled(list, shardOf, ranked, limit) {
+    var docs = {};
+    ranked.slice(0, limit).forEach(function (r) { docs[r[0]] = true; });
+    return list.map(function (t) {
+      var best = t.variant;
+      var top = 0;
+      var shard = shardOf(t.folded);
+      if (!t.marked && Object.prototype.hasOwnProperty.call(shard, t.folded)) {
+        shard[t.folded].forEach(function (e) {
+          var weight = 0;
+          unpack(e[1]).forEach(function (p) { if (docs[p[0]]) weight += p[1]; });
+          if (weight > top) { best = e[0]; top = weight; }
+        });
+      }
+      return best;
+    }).join(' ');
+  }
+
   /** Some page has every term in its title (a strong match). */
   function titled(perTerm) {
     if (!perTerm.length) return false;
@@ -396,7 +417,7 @@
         var found = ranking(kept);
         var suggestion = null;
         if (corrected) {
-          suggestion = kept.map(function (t) { return t.variant; }).join(' ');
+          suggestion = spelled(kept, shardOf, found.ranked, limit);
         } else if (found.ranked.length && !titled(kept.map(scoresOf))) {
           // Weak: no page has every word in its title. Offer the strongest neighbour's query
           // that has such a page and finds at least as many pages.
@@ -413,7 +434,7 @@
               }
             });
           });
-          if (alternative) suggestion = alternative.map(function (t) { return t.variant; }).join(' ');
+          if (alternative) suggestion = spelled(alternative, shardOf, ranking(alternative).ranked, limit);
         }
         return {
           terms: kept, mode: found.mode, total: found.ranked.length, results: found.ranked.slice(0, limit),

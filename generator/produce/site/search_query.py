@@ -122,9 +122,30 @@ def _rank(per_term: list[tuple[dict[int, float], set[int]]]) -> tuple[str, dict[
     return mode, ranked
 
 
+def _top(ranked: dict[int, float], limit: int) -> set[int]:
+    """The first `limit` docs of a ranking (score down, then doc index)."""
+    return {d for d, _ in sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+
+
 def _df(shard: dict, key: str) -> int:
     """Distinct documents of a folded term, over all its spellings."""
     return len({doc for _, flat in shard.get(key, []) for doc, _, _ in unpack(flat)})
+
+
+def _spelled(terms: list[QueryTerm], shard_of, docs: set[int]) -> str:
+    """The suggestion as a reader writes it: each word typed without diacritics takes the
+    spelling it has most often (by weight) in `docs`, the pages the suggestion finds first
+    ("dan van kheo" -> "dân vận khéo"); a word typed with diacritics stays as typed."""
+    words = []
+    for t in terms:
+        best, top = t.variant, 0
+        if not t.marked:
+            for variant, flat in shard_of(t).get(t.folded, []):
+                weight = sum(w for doc, w, _ in unpack(flat) if doc in docs)
+                if weight > top:
+                    best, top = variant, weight
+        words.append(best)
+    return " ".join(words)
 
 
 def _titled(terms: list[QueryTerm], scores_of) -> bool:
@@ -212,7 +233,7 @@ def search(files: dict[str, bytes], query: str, limit: int = RESULTS) -> dict:
     mode, ranked = _rank([scores_of(t) for t in terms])
     suggestion = None
     if corrected:
-        suggestion = " ".join(t.variant for t in terms)
+        suggestion = _spelled(terms, shard_of, _top(ranked, limit))
     elif ranked and not _titled(terms, scores_of):
         # Weak: no page has every word in its title. A neighbour is offered when some page has
         # all of its words in the title and it finds at least as many pages ("dan van khoe" ->
@@ -227,7 +248,7 @@ def search(files: dict[str, bytes], query: str, limit: int = RESULTS) -> dict:
                         len(_rank([scores_of(o) for o in other])[1]) >= len(ranked):
                     top, alternative = score, other
         if alternative is not None:
-            suggestion = " ".join(t.variant for t in alternative)
+            suggestion = _spelled(alternative, shard_of, _top(_rank([scores_of(o) for o in alternative])[1], limit))
     top_docs = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     return {"terms": terms, "shards": [n for n in names if n in meta["shards"]], "mode": mode,
             "total": len(ranked), "results": top_docs, "corrected": corrected, "suggestion": suggestion}
