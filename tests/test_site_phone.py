@@ -331,3 +331,29 @@ def test_axe_and_screenshots_at_360(chromium, project_origin, tmp_path_factory, 
            if v.get("impact") in ("serious", "critical") or v["id"] == "heading-order"]
     assert not bad, "\n".join(bad)
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 360px"
+
+
+@pytest.mark.slow
+def test_the_header_name_fits_a_phone_and_is_whole_on_a_wide_screen(chromium, project_origin):
+    """At 360 px the header shows the short name ("Sổ tay") whole beside the search form, not
+    the full name cut to "Sổ ta…"; the full name stays for screen readers. At 1024 px the full
+    name shows and the short one is gone."""
+    shown = """() => Array.from(document.querySelectorAll('.md-header__topic:first-child > span'))
+        .filter(s => s.getBoundingClientRect().width > 1)
+        .map(s => ({text: s.textContent.trim(), cut: s.scrollWidth > s.clientWidth + 1,
+                    hidden: s.getAttribute('aria-hidden')}))"""
+    for width, expected in ((360, "Sổ tay"), (1024, "Sổ tay công tác dân vận")):
+        context = chromium.new_context(viewport={"width": width, "height": 740})
+        page = context.new_page()
+        try:
+            page.goto(project_origin + "/repo/chuyen-de/cd1-vai-tro-dan-van.html")
+            page.wait_for_load_state("load")
+            spans = page.evaluate(shown)
+            # Accessible name of the header: the full name, whatever the width.
+            names = page.evaluate("() => Array.from(document.querySelectorAll('.md-header__topic:first-child > span'))"
+                                  ".filter(s => s.getAttribute('aria-hidden') !== 'true').map(s => s.textContent.trim())")
+        finally:
+            context.close()
+        assert [s["text"] for s in spans] == [expected], (width, spans)
+        assert not spans[0]["cut"], f"the header name is cut at {width}px: {spans}"
+        assert names == ["Sổ tay công tác dân vận"], names
