@@ -71,6 +71,17 @@ def test_the_site_has_every_section(public_site):
         assert (public_site / page).is_file(), page
 
 
+def test_the_registry_counts_only_documents_some_page_cites(public_site):
+    """The registry index says how many documents it holds and how many some page cites; a
+    document kept in the registry that no page cites (160-KL/TW) is not called cited."""
+    index = (public_site / "van-ban/index.html").read_text(encoding="utf-8")
+    held, cited = map(int, re.search(r"(\d+) văn bản trong danh mục, (\d+) văn bản được trang nào đó", index).groups())
+    pages = [p for p in (public_site / "van-ban").glob("*.html") if p.name != "index.html"]
+    uncited = [p.name for p in pages if "Chưa có trang nào trích dẫn." in p.read_text(encoding="utf-8")]
+    assert held == len(pages) and cited == held - len(uncited) and 0 < cited < held
+    assert "tb-160-tw-2020.html" in uncited
+
+
 def test_the_site_folder_is_readable_by_a_web_server(public_site):
     """The site is assembled in a private temporary folder (mode 0700); the published folder
     takes the umask's mode like any folder a user makes, or a server copying it could not read it."""

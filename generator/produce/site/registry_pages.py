@@ -36,8 +36,11 @@ def _label(doc) -> str:
 
 def _index(ctx: SiteContext) -> Page:
     path = "van-ban/index.md"
-    parts = [f"<p>{len(ctx.ds.documents)} văn bản được trích dẫn trong sổ tay. Mỗi văn bản nhận diện bằng số và ngày "
-             "(số văn bản của Đảng bắt đầu lại mỗi nhiệm kỳ).</p>"]
+    # Built after the other pages (their citations fill the backlinks), so the count is true:
+    # a document kept in the registry but cited by no page is not counted as cited.
+    cited = sum(1 for d in ctx.ds.documents if any(p != document_page(d) for p in ctx.linker.backlinks.get(d, set())))
+    parts = [f"<p>{len(ctx.ds.documents)} văn bản trong danh mục, {cited} văn bản được trang nào đó của sổ tay trích dẫn. "
+             "Mỗi văn bản nhận diện bằng số và ngày (số văn bản của Đảng bắt đầu lại mỗi nhiệm kỳ).</p>"]
     for scope, heading in SCOPES:
         docs = [d for d in _docs(ctx) if d.scope == scope]
         if not docs:
