@@ -91,6 +91,16 @@ def test_nhan_dan_is_capitalised_when_it_means_the_people(qa):
     assert [(q, h) for q, item in sorted(qa.items()) for h in lowercase_nhan_dan(item.question + "\n" + item.answer)] == []
 
 
+def test_nhan_dan_is_capitalised_in_modules_glossary_and_topics():
+    """The same spelling in every other content file (module texts, quizzes, glossary, topics),
+    line by line so a hit names its file and line."""
+    hits = [f"{path.relative_to(ROOT)}:{n}: …{h}"
+            for path in sorted((ROOT / "content").rglob("*.yml"))
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            for h in lowercase_nhan_dan(line)]
+    assert hits == []
+
+
 def test_the_spelling_rule_itself():
     assert lowercase_nhan_dan("vận động nhân dân tham gia")
     assert not lowercase_nhan_dan("vận động Nhân dân tham gia")
