@@ -411,6 +411,24 @@ def test_no_serious_accessibility_violation(tab, origin, axe, path, palette):
         pytest.fail(f"axe-core found {len(serious)} rule(s) on {path} ({palette}):\n{axe_report(serious)}")
 
 
+def test_a_first_visit_in_dark_mode_is_dark_before_materials_bundle_runs(browser, origin):
+    """#17: on a first visit with the phone set to dark, the page is dark from the first paint:
+    the palette is applied while the header is parsed, not by Material's deferred bundle (here
+    never loaded, as on a weak connection before it arrives)."""
+    context = browser.new_context(color_scheme="dark", service_workers="block")
+    try:
+        context.route(re.compile(r".*/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(f"{origin}/{HOME}", wait_until="domcontentloaded")
+        assert page.evaluate("() => typeof document$ === 'undefined'")  # the bundle did not run
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.emulate_media(color_scheme="light")
+        page.reload(wait_until="domcontentloaded")
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "default"
+    finally:
+        context.close()
+
+
 def test_the_palette_toggle_switches_and_is_remembered(tab, origin):
     page = open_page(tab, f"{origin}/{HOME}")
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "default"
