@@ -201,8 +201,10 @@ def test_404_page_is_vietnamese_with_search_and_home(site):
     assert (1, "Không tìm thấy trang") in doc.headings
     assert "Not found" not in html and "404 -" not in html
     assert '<html lang="vi"' in html
-    [form] = [f for f in doc.forms if (f.get("action") or "").endswith("tim-kiem.html")]
-    assert (form.get("method") or "get").lower() == "get"
+    # Two search forms: the page's own (its field is #dv-404-q) and the header's, on every page.
+    forms = [f for f in doc.forms if (f.get("action") or "").endswith("tim-kiem.html")]
+    assert len(forms) == 2 and all((f.get("method") or "get").lower() == "get" for f in forms), forms
+    assert 'id="dv-404-q"' in html and 'id="dv-header-q"' in html
     assert any(i.get("name") == "q" and i.get("type") == "search" for i in doc.inputs)
     assert "./index.html" in doc.refs
     # No root-absolute link: under /repo/ they would miss the site (site_url is unset).
