@@ -32,7 +32,8 @@ for _folder in (ROOT, Path(__file__).resolve().parent):
 
 from browser import LAUNCH_ARGS, file_url, launch, require_chromium, serve  # noqa: E402
 from generator.build.pipeline import OFFLINE_ZIP, build  # noqa: E402
-from generator.build.service_worker import BUDGET, precache_list  # noqa: E402
+from generator.build.service_worker import BUDGET, precache_list, precached_page  # noqa: E402
+from generator.produce.site.search_query import parse_js  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -157,10 +158,24 @@ def test_offline_after_one_visit(app, origin, www):
     assert app.page.locator("#dvk-nam-2016").count() == 1
     app.page.goto(site_url(origin, MODULE_PAGE))
     assert app.page.locator("h1").count() == 1 and "Không có mạng" not in app.page.title()
-    # A search without diacritics: the index comes from the precache.
+    # A search without diacritics: the full index is out of reach, so search.js takes the
+    # offline index from the precache and says it searched the pages saved on the phone.
     app.page.goto(site_url(origin, "tim-kiem.html?q=dan+van+kheo"))
     app.page.wait_for_selector(f'#dv-search-results a[href*="{QA_PAGE}"]', timeout=20_000)
     assert "Dân vận khéo" in app.page.locator("#dv-search-results").inner_text()
+    assert "trong các trang đã lưu trên máy (đang không có mạng)" in app.page.locator("#dv-search-status").inner_text()
+    # Every result opens offline (the offline index holds only precached pages).
+    hrefs = app.page.eval_on_selector_all("#dv-search-results a.dv-result-title", "as => as.map(a => a.href)")
+    saved = (site_url(origin, "hoi-dap/"), site_url(origin, "chuyen-de/"), site_url(origin, "index.html"),
+             site_url(origin, "tim-kiem.html"))
+    assert hrefs and all(h.split("#")[0].startswith(saved) for h in hrefs), hrefs
+    app.page.goto(hrefs[-1])
+    assert "Không có mạng" not in app.page.title()
+    # Another query, a commune's name: offline, only the saved pages are searched, and the
+    # status says so whether or not they name it.
+    app.page.goto(site_url(origin, "tim-kiem.html?q=phuc+son"))
+    app.page.wait_for_function("() => /đã lưu trên máy/.test(document.getElementById('dv-search-status').textContent)",
+                               timeout=20_000)
     # A page neither saved nor reachable: the Vietnamese offline page, at the address asked for.
     app.page.goto(site_url(origin, UNSAVED_PAGE))
     assert app.page.url == site_url(origin, UNSAVED_PAGE)
@@ -303,7 +318,18 @@ def test_precache_under_budget_on_the_sample(www):
     precache = precache_list(www / PROJECT_PATH)
     urls = {e["url"] for e in precache.entries}
     assert {"index.html", "tim-kiem.html", "ngoai-tuyen.html", QA_PAGE, MODULE_PAGE,
-            "assets/search/meta.js", "manifest.webmanifest", "assets/pwa.js"} <= urls
+            "assets/search-offline/meta.js", "manifest.webmanifest", "assets/pwa.js"} <= urls
+    # The offline index, not the full one (which grows with the province's communes and models).
+    assert not [u for u in urls if u.startswith("assets/search/")]
+    # It indexes exactly the full index's docs of precached pages, so a result found offline opens offline.
+    site = www / PROJECT_PATH
+
+    def docs(base: str) -> list[str]:
+        return [row[0] for path in sorted((site / base / "d").glob("*.js"))
+                for row in parse_js(path.read_bytes())[1][1]]
+    offline, full = docs("assets/search-offline"), docs("assets/search")
+    assert offline and all(precached_page(u) for u in offline), [u for u in offline if not precached_page(u)]
+    assert sorted(offline) == sorted(u for u in full if precached_page(u)) and len(offline) < len(full)
     # The stylesheet the first-paint step joined and pruned (generator/build/first_paint.py).
     assert any(re.fullmatch(r"assets/stylesheets/site\.[0-9a-f]+\.css", u) for u in urls), sorted(urls)
     assert not [u for u in urls if u.endswith(".map") or u.startswith(("downloads/", "admin/", "don-vi/"))]

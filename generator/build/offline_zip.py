@@ -27,8 +27,9 @@ from generator.produce.site.other_pages import OFFLINE_ZIP, SIZE_MARK
 FOLDER = "so-tay-dan-van/"  # the zip's one top folder: unpacking never scatters files
 _SIZE = re.compile(r'<span class="dv-zip-size">[^<]*</span>')
 
+# The offline search index is the service worker's (the zip has every page and the full index).
 _LEFT_OUT = ("downloads/", "admin/", "schemas/", "assets/javascripts/lunr/", "assets/javascripts/workers/",
-             "assets/workbox/", "assets/icons/")
+             "assets/workbox/", "assets/icons/", "assets/search-offline/")
 _LEFT_OUT_FILES = {"sw.js", "manifest.webmanifest"}
 _MANIFEST_LINK = re.compile(r'[ \t]*<link rel="manifest"[^>]*>\n?')
 _LINK = re.compile(r'<a\b(?P<attrs>[^>]*?)\bhref="(?P<href>[^"]*)"(?P<rest>[^>]*)>(?P<text>.*?)</a>', re.DOTALL)

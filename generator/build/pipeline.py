@@ -29,12 +29,12 @@ from generator.build.downloads import Roster, make_downloads
 from generator.build.first_paint import apply as fast_first_paint
 from generator.build.offline_zip import OFFLINE_ZIP, reading_downloads, show_size, write_offline_zip
 from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
-from generator.build.service_worker import WorkboxMissing, budget_note, write_service_worker
+from generator.build.service_worker import WorkboxMissing, budget_note, precached_page, write_service_worker
 from generator.core.safepaths import PathRefused, check_photo_file
 from generator.produce.site.links import url_of
 from generator.produce.site.mkdocs_adapter import EngineError, build_site, page_source
 from generator.produce.site.pages import SiteContent, produce_pages
-from generator.produce.site.search_index import build_search_index
+from generator.produce.site.search_index import OFFLINE_BASE, build_search_index
 from generator.schema.jsonschema import site_files as schema_site_files
 from generator.core.workdir import work_dir
 
@@ -148,6 +148,8 @@ def _site_files(root: Path, content: SiteContent) -> dict[str, bytes]:
     """The files beside the pages: the search index, the published photos and the JSON
     Schemas editors' VS Code can point at (`/schemas/<kind>.schema.json`)."""
     files = build_search_index(content.search_docs)
+    # The smaller index the service worker precaches: the pages it precaches, nothing else.
+    files.update(build_search_index([d for d in content.search_docs if precached_page(d.url)], base=OFFLINE_BASE))
     files.update(schema_site_files())
     content.search_docs = []  # indexed: not needed any more
     for source, target in content.photos:

@@ -4,7 +4,9 @@ manifest, its icons, the Workbox runtime files and `sw.js` with the precache lis
 what was precached (entries and bytes) against the budget.
 
 What is precached (fetched once, when the worker installs): the home page, the search page, the
-offline page, every Q&A and training-module page, the search index, and the files those pages
+offline page, every Q&A and training-module page, the offline search index (those pages only, so
+a result found offline opens offline, and its size does not grow with the province's communes
+and models), and the files those pages
 load (styles, scripts, icons) — found by reading the pages, so the list follows the theme. Not the
 downloads page: every link on it needs the network anyway (it is 0.1 MB at province scale). Each entry carries a revision: the first 16 hex digits of the SHA-256 of its bytes,
 so a new build re-downloads exactly the files that changed. Everything else is cached as it is
@@ -25,6 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from generator.build.app_icons import SIZES, icon_png
 from generator.produce.site.other_pages import OFFLINE_PAGE_URL
+from generator.produce.site.search_index import BASE, OFFLINE_BASE
 
 SW_FILE = "sw.js"
 MANIFEST_FILE = "manifest.webmanifest"
@@ -41,7 +44,9 @@ APP_DESCRIPTION = "Hỏi – đáp, tài liệu tập huấn và danh bạ công
 # Pages precached by name, then by folder (every page in it).
 _PAGES = ("index.html", "tim-kiem.html", OFFLINE_PAGE_URL)
 _PAGE_FOLDERS = ("hoi-dap/", "chuyen-de/")
-_SEARCH_INDEX = "assets/search/"
+# The offline search index (pages precached here only: generator/produce/site/search_index.py
+# OFFLINE_BASE); a site built without it precaches the full index.
+_SEARCH_INDEXES = (OFFLINE_BASE, BASE)
 _LOADED = re.compile(r'<(?:script|link|img)\b[^>]*?\b(?:src|href)="(?P<url>[^"]+)"[^>]*>', re.IGNORECASE)
 _SKIPPED_LINKS = re.compile(r'\brel="(?:next|prev|canonical|alternate|manifest)"', re.IGNORECASE)
 _SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
@@ -83,6 +88,13 @@ def _site_path(page: str, url: str) -> str | None:
     return "/".join(resolved)
 
 
+def precached_page(url: str) -> bool:
+    """Whether the page of a site URL ("hoi-dap/x.html#anchor") is one the worker precaches."""
+    page = url.split("#", 1)[0]
+    return page in _PAGES or any(page.startswith(f) and "/" not in page[len(f):] and page.endswith(".html")
+                                 for f in _PAGE_FOLDERS)
+
+
 def precached_pages(site: Path) -> list[str]:
     pages = [p for p in _PAGES if (site / p).is_file()]
     for folder in _PAGE_FOLDERS:
@@ -109,8 +121,8 @@ def precache_list(site: Path) -> Precache:
     pages = precached_pages(site)
     paths = set(pages) | _shell(site, pages) | {MANIFEST_FILE}
     paths.update(f"{ICON_DIR}/icon-{size}.png" for size in SIZES)
-    search = site / _SEARCH_INDEX
-    if search.is_dir():
+    search = next((site / base for base in _SEARCH_INDEXES if (site / base).is_dir()), None)
+    if search is not None:
         paths.update(p.relative_to(site).as_posix() for p in search.rglob("*") if p.is_file())
     entries, size = [], 0
     for path in sorted(paths):

@@ -191,6 +191,24 @@
     return loading[path];
   }
 
+  /** Out of reach of the full index (offline, or a file would not load), a page the service
+   *  worker controls searches the offline index it precached: the pages saved on the phone, so
+   *  what it finds opens offline. Everything loaded from the full index is dropped first, since
+   *  doc numbers differ between the two. Gives false when there is nothing to fall back to. */
+  function useOfflineIndex() {
+    // Only where a service worker precached it (asked now: it may have taken control after
+    // the page loaded); never from file://, where every file of the full index is there.
+    var worker = global.navigator && global.navigator.serviceWorker;
+    if (!ns.offlineBase || ns.base === ns.offlineBase || !(worker && worker.controller)) return false;
+    ns.base = ns.offlineBase;
+    store.meta = null;
+    store.shards = {};
+    store.chunks = {};
+    loading = {};
+    return true;
+  }
+  ns.offline = function () { return !!ns.offlineBase && ns.base === ns.offlineBase; };
+
   function getMeta() {
     if (store.meta) return Promise.resolve(store.meta);
     return once('meta.js').then(function () {
@@ -553,6 +571,7 @@
     var root = box.getAttribute('data-root') || '';
     if (root && root.charAt(root.length - 1) !== '/') root += '/';
     ns.base = root + 'assets/search/';
+    ns.offlineBase = root + 'assets/search-offline/';
     if (!status.hasAttribute('aria-live')) status.setAttribute('aria-live', 'polite');
     if (!status.hasAttribute('role')) status.setAttribute('role', 'status');
 
@@ -618,6 +637,7 @@
     function showStatus() {
       var found = current.found;
       var text = formatCount(found.total) + ' kết quả';
+      if (ns.offline()) text += ' trong các trang đã lưu trên máy (đang không có mạng)';
       if (found.corrected) text += ' cho “' + found.suggestion + '” (đã sửa lỗi gõ)';
       if (found.total > current.shown) text += ' (hiện ' + current.shown + ' kết quả đầu)';
       if (found.mode === 'or') text += ' — không trang nào có đủ mọi từ; đây là các trang có một phần.';
@@ -695,16 +715,26 @@
         return;
       }
       setStatus('Đang tìm…');
-      search(query).then(function (found) {
-        if (mine !== seq) return null;
-        if (!found.results.length) {
-          clear();
-          setStatus('Không tìm thấy kết quả cho “' + query.trim() + '”.');
-          return null;
-        }
-        return docsFor(found.results.map(function (r) { return r[0]; })).then(function (rows) {
-          if (mine === seq) render(found, rows, query);
+      function attempt() {
+        return search(query).then(function (found) {
+          if (!found.results.length) return { found: found, rows: [] };
+          return docsFor(found.results.map(function (r) { return r[0]; })).then(function (rows) {
+            return { found: found, rows: rows };
+          });
         });
+      }
+      attempt().catch(function (err) {
+        if (useOfflineIndex()) return attempt();
+        throw err;
+      }).then(function (got) {
+        if (mine !== seq) return;
+        if (!got.found.results.length) {
+          clear();
+          setStatus('Không tìm thấy kết quả cho “' + query.trim() + '”' +
+            (ns.offline() ? ' trong các trang đã lưu trên máy (đang không có mạng).' : '.'));
+          return;
+        }
+        render(got.found, got.rows, query);
       }).catch(function () {
         if (mine !== seq) return;
         last = null; // let the same query try again

@@ -30,6 +30,10 @@ SPLIT_BYTES = 32_000  # a shard bigger than this is split by the next character
 EXCERPT_CHARS = 600
 TITLE_FACTOR = 5  # a title occurrence counts as 5 body occurrences
 BASE = "assets/search/"
+# The smaller index the service worker precaches: only the pages it precaches, so what a reader
+# finds offline is what opens offline (search.js falls back to it when the full index is out of
+# reach). The full index grows with the province's models and communes; this one does not.
+OFFLINE_BASE = "assets/search-offline/"
 
 # Ranking constants; search.js has the same numbers (keep both in step).
 K1 = 1.2
@@ -141,7 +145,7 @@ def unpack(flat: list[int]) -> list[tuple[int, int, bool]]:
 
 
 def build_search_index(docs: list[SearchDoc], chunk_size: int = CHUNK_SIZE,
-                       split_bytes: int = SPLIT_BYTES) -> dict[str, bytes]:
+                       split_bytes: int = SPLIT_BYTES, base: str = BASE) -> dict[str, bytes]:
     """{path under the site root: bytes} for meta, term shards and doc chunks. Docs are
     ordered by url, so the output does not depend on the order they come in."""
     ordered = sorted(docs, key=lambda d: d.url)
@@ -209,19 +213,19 @@ def build_search_index(docs: list[SearchDoc], chunk_size: int = CHUNK_SIZE,
 
     files: dict[str, bytes] = {}
     for name in sorted(shards):
-        files[f"{BASE}t/{name}.js"] = _js("addShard", name, shards[name])
+        files[f"{base}t/{name}.js"] = _js("addShard", name, shards[name])
     for n in range(0, len(ordered), chunk_size):
         rows = [[d.url, nfc(d.title), nfc(d.section), excerpts[n + i]] for i, d in enumerate(ordered[n:n + chunk_size])]
-        files[f"{BASE}d/{n // chunk_size}.js"] = _js("addDocs", n // chunk_size, rows)
+        files[f"{base}d/{n // chunk_size}.js"] = _js("addDocs", n // chunk_size, rows)
 
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode("utf-8") + b"\0" + files[path] + b"\0")
     meta = {"version": VERSION, "docs": len(ordered), "chunk": chunk_size, "prefix": PREFIX_LEN,
             "shards": sorted(shards), "split": sorted(split), "build": digest.hexdigest()[:12]}
-    files[f"{BASE}meta.js"] = _js("setMeta", meta)
+    files[f"{base}meta.js"] = _js("setMeta", meta)
     return dict(sorted(files.items()))
 
 
-__all__ = ["SearchDoc", "build_search_index", "folded_tokens", "shard_name", "shard_for", "unpack", "tokens",
+__all__ = ["OFFLINE_BASE", "SearchDoc", "build_search_index", "folded_tokens", "shard_name", "shard_for", "unpack", "tokens",
            "excerpt", "BASE"]
