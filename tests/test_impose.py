@@ -65,6 +65,8 @@ def test_the_pocket_booklet_imposed_renders_to_png_for_people_to_look_at(tmp_pat
     booklet_pdf = render_pdf_bytes(job.html, job.css)
     imposed = tmp_path / "in-gap.pdf"
     imposed.write_bytes(impose_saddle_stitch(booklet_pdf))
+    # Merged content compressed again: about the source's size, not several times it.
+    assert imposed.stat().st_size < 1.5 * len(booklet_pdf), (imposed.stat().st_size, len(booklet_pdf))
     first = PdfReader(imposed).pages[0]
     assert float(first.mediabox.width) > float(first.mediabox.height)  # landscape
     assert len(PdfReader(imposed).pages) == 2 * -(-len(PdfReader(__import__("io").BytesIO(booklet_pdf)).pages) // 4)
