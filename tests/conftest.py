@@ -33,3 +33,18 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.module.__name__.rsplit(".", 1)[-1] in SLOW_MODULES or item.originalname in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium through Playwright, one per test module (tests/browser.py launches it
+    with the flags this machine's closed network needs)."""
+    pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import sync_playwright
+
+    from browser import launch, require_chromium
+    require_chromium()
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

@@ -241,19 +241,6 @@ def test_search_js_only_on_pages_with_a_search_box(sites):
     assert "index.html" not in with_box and "404.html" not in with_box
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    pytest.importorskip("playwright.sync_api")
-    from playwright.sync_api import sync_playwright
-
-    from browser import launch, require_chromium
-    require_chromium()
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
-
-
 @pytest.mark.slow
 def test_deferred_scripts_still_work(sites, chromium):
     """Palette toggle, drawer and the search page, with the bundle and search.js deferred."""

@@ -247,19 +247,6 @@ def project_origin(site):
         yield origin
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    pytest.importorskip("playwright.sync_api")
-    from playwright.sync_api import sync_playwright
-
-    from browser import launch, require_chromium
-    require_chromium()
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
-
-
 def _styled(page) -> dict:
     """What shows that Material's stylesheet and extra.css applied."""
     return page.evaluate("""() => ({
