@@ -96,7 +96,12 @@ def main() -> None:
     table = ["| measurement | median | rate |", "| --- | ---: | ---: |"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     text = (f"# Print benchmark\n\nMachine: {machine()}. Median of {args.runs} runs for the handbook "
             f"({pages} A4 pages); single runs for the whole stage.\n\n" + "\n".join(table) + "\n")
-    (ROOT / "bench" / "results-print.md").write_text(text, encoding="utf-8")
+    # Only this part is rewritten: the sections after it (Word files, paperwork, imposition)
+    # come from bench/docx_bench.py and by hand, and are kept.
+    target = ROOT / "bench" / "results-print.md"
+    old = target.read_text(encoding="utf-8") if target.is_file() else ""
+    rest = old[old.index("\n## "):] if "\n## " in old else ""
+    target.write_text(text + rest, encoding="utf-8")
     print(text)
 
 

@@ -1,5 +1,5 @@
 /* Handbook search: diacritic-insensitive full-text search over the static index that
- * generator/site/search_index.py writes under assets/search/. Plain ES2017 script, no
+ * generator/produce/site/search_index.py writes under assets/search/ (and assets/search-offline/). Plain ES2017 script, no
  * modules, no libraries, no fetch/XHR: index files are .js files that call
  * window.dvSearch.setMeta / addShard / addDocs and are loaded with <script> tags, so the
  * site also searches when opened from disk (file://). Design and format: docs/search.md.
