@@ -122,9 +122,14 @@ def _rank(per_term: list[tuple[dict[int, float], set[int]]]) -> tuple[str, dict[
     return mode, ranked
 
 
+def _ordered(ranked: dict[int, float]) -> list[tuple[int, float]]:
+    """A ranking's (doc, score) pairs, best first (score down, then doc index), as search.js sorts."""
+    return sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def _top(ranked: dict[int, float], limit: int) -> set[int]:
-    """The first `limit` docs of a ranking (score down, then doc index)."""
-    return {d for d, _ in sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]}
+    """The first `limit` docs of a ranking."""
+    return {d for d, _ in _ordered(ranked)[:limit]}
 
 
 def _df(shard: dict, key: str) -> int:
@@ -249,7 +254,7 @@ def search(files: dict[str, bytes], query: str, limit: int = RESULTS) -> dict:
                     top, alternative = score, other
         if alternative is not None:
             suggestion = _spelled(alternative, shard_of, _top(_rank([scores_of(o) for o in alternative])[1], limit))
-    top_docs = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    top_docs = _ordered(ranked)[:limit]
     return {"terms": terms, "shards": [n for n in names if n in meta["shards"]], "mode": mode,
             "total": len(ranked), "results": top_docs, "corrected": corrected, "suggestion": suggestion}
 
