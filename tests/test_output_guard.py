@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from projects import buildable_base
+from projects import ROOT, buildable_base
 
 from generator.core.workdir import work_dir
 
@@ -155,3 +155,39 @@ def test_a_sigterm_python_swallows_still_stops_the_build():
             doomed = SignalsWhileCollected()
             del doomed
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+
+SWALLOWED_THEN_PLAIN_CODE = """
+import signal, sys, time
+from generator.build.outguard import Terminated, _sigterm_unwinds
+
+class SignalsWhileCollected:
+    def __del__(self):
+        signal.raise_signal(signal.SIGTERM)
+        for _ in range(1000):  # the handler runs here, where Python swallows what it raises
+            pass
+
+try:
+    with _sigterm_unwinds():
+        doomed = SignalsWhileCollected()
+        del doomed
+        print("after the destructor", flush=True)
+        for _ in range(3000):  # the build's plain code, long enough for the stop to come again
+            time.sleep(0.01)
+        print("end of the build", flush=True)
+except Terminated:
+    sys.exit(3)
+"""
+
+
+def test_a_swallowed_sigterm_is_delivered_again_in_plain_code_and_prints_nothing():
+    """On CI a SIGTERM landed in a callback `os.fork` runs: Python printed "Exception ignored in
+    … Traceback" and the build ran on to its end. The stop is now delivered again once the build
+    is back in plain code, so it ends there, and Python prints nothing of the swallowed one."""
+    result = subprocess.run([sys.executable, "-c", SWALLOWED_THEN_PLAIN_CODE], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 3, (result.stdout, result.stderr)
+    assert "after the destructor" in result.stdout
+    assert "end of the build" not in result.stdout  # stopped in the loop, not after it
+    assert "Exception ignored" not in result.stderr
+    assert "Traceback" not in result.stderr

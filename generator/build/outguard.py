@@ -14,6 +14,7 @@ import fcntl
 import json
 import shutil
 import signal
+import sys
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -143,12 +144,31 @@ def _sigterm_unwinds() -> Iterator[None]:
         received.append(signum)
         raise Terminated()
 
+    def unraisable(info) -> None:
+        # The signal landed where Python swallows exceptions (a destructor, a callback that
+        # `os.fork` runs): Python would print "Exception ignored in …" with a traceback and go
+        # on. Say nothing, and deliver the stop again a moment later, when the build is most
+        # likely back in plain code; the SIGALRM it sends runs the same handler.
+        if isinstance(info.exc_value, Terminated):
+            if len(received) < REDELIVERIES:
+                signal.setitimer(signal.ITIMER_REAL, 0.02)
+            return
+        previous_hook(info)
+
     previous = signal.signal(signal.SIGTERM, handler)
+    previous_alarm = signal.signal(signal.SIGALRM, handler)
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGALRM, previous_alarm)
+        sys.unraisablehook = previous_hook
     if received:
-        # The signal landed where Python swallows exceptions (a destructor, a finaliser): the
-        # build went on to the end, but it was asked to stop, so it does not report success.
+        # Every delivery was swallowed: the build went on to the end, but it was asked to stop,
+        # so it does not report success.
         raise Terminated()
+
+
+REDELIVERIES = 50  # times a swallowed stop is sent again before the build is left to finish
