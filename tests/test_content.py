@@ -29,9 +29,9 @@ def dataset():
 
 def test_enough_content(dataset):
     stats = compute_stats(dataset)
-    assert stats["qa_items"] >= 80
+    assert stats["qa_items"] >= 130  # issue #15 acceptance
     assert stats["modules"] >= 6
-    assert stats["quiz_items"] >= 60
+    assert stats["quiz_items"] >= 90  # issue #15 acceptance
     for at in dataset.modules.values():
         assert len(at.obj.quiz) >= 10, at.obj.id
         kinds = {q.kind for q in at.obj.quiz}

@@ -30,6 +30,8 @@ MODULE_FIELDS = ("objectives", "handout", "trainer_notes")
 # A district or a district body. `(?<!\w)` keeps "chuyện" out of "huyện".
 DISTRICT = re.compile(r"(?<!\w)(?:huyện|thị xã|thành ủy)(?!\w)", re.IGNORECASE)
 # A district named as a place ("huyện Thanh Miện", "Huyện Cẩm Giàng"): history, not a duty.
+TOWN = re.compile(r"(?<!\w)thị trấn(?!\w)", re.IGNORECASE)
+PAST_YEAR = re.compile(r"(?<!\d)(?:19\d\d|20(?:[01]\d|2[0-4]))(?!\d)")
 PLACE = re.compile(r"(?<!\w)(?:huyện|thị xã)\s+(\w)", re.IGNORECASE)
 # What tells the reader the text speaks of the time before 01/7/2025 or of the two-level
 # government now. "trước" alone ("trước ngày 15/6") is a deadline, not a marker.
@@ -51,6 +53,13 @@ def names_district(text: str) -> bool:
     return bool(DISTRICT.search(text))
 
 
+def names_town(text: str) -> bool:
+    """A town (thị trấn): a commune-level unit the reform abolished. Naming one needs a marker
+    too ("xã, phường, thị trấn" read in the present tense is out of date), but it is no district
+    duty: "cấp xã" or "xã, phường, đặc khu" is what the text says now."""
+    return bool(TOWN.search(text))
+
+
 def names_district_duty(text: str) -> bool:
     """A district mention other than a place name: a body (huyện ủy), a level (cấp huyện), "các huyện"."""
     for m in DISTRICT.finditer(text):
@@ -61,7 +70,10 @@ def names_district_duty(text: str) -> bool:
 
 
 def unmarked(text: str) -> bool:
-    return names_district(text) and not MARKER.search(text)
+    if MARKER.search(text):
+        return False
+    # A town in a text dated before 2025 ("năm 2016", "quý I/2023") is history as written.
+    return names_district(text) or (names_town(text) and not PAST_YEAR.search(text))
 
 
 def _short(text: str) -> str:
@@ -149,6 +161,12 @@ def test_the_rules_of_the_scan():
     assert not unmarked("xã Cẩm Sơn, huyện Cẩm Giàng (tỉnh Hải Dương cũ, nay thuộc thành phố Hải Phòng)")
     assert not unmarked("việc của huyện nay theo chính quyền hai cấp do tỉnh quyết định")
     assert not unmarked("Nói chuyện cũ với bà con")  # no district: nothing to mark
+    assert unmarked("Đảng ủy xã, phường, thị trấn ra quyết định thành lập Tổ.")  # a town, read as today
+    assert not unmarked("Đảng ủy cấp xã (xã, phường, đặc khu) ra quyết định thành lập Tổ.")
+    assert not unmarked("106/108 xã, phường, thị trấn (trước khi sắp xếp) có trưởng khối là Phó Bí thư.")
+    assert not unmarked("Năm 2016, 36 Khối xã, phường, thị trấn được khen thưởng.")  # dated history
+    assert unmarked("Năm 2016 huyện ủy khen 36 Khối.")  # a district duty needs the reform marker all the same
+    assert not names_district_duty("Đảng ủy xã, phường, thị trấn")  # commune level, not a district
 
 
 CRAFTED_DUTY = """---

@@ -118,7 +118,26 @@ def _unused(m):
     m["materials"].append({"id": "phieu-thua", "kind": "phieu", "title": "Phiếu không ai dùng", "body": "Trống."})
 
 
+def _activity_longer_than_every_step(m):
+    m["activities"][0]["minutes"] = 70  # the longest learning step is 60; the break is no room
+
+
+def _second_activity(minutes: int):
+    return {"kind": "thao_luan", "title": "Thảo luận: ai vận động hộ chưa đồng thuận", "minutes": minutes,
+            "instructions": "Chia ba nhóm, mỗi nhóm trình bày năm phút."}
+
+
+def _two_activities_in_one_step(m):
+    # Each fits a step alone (45 <= 60), but the 60-minute role play takes that step and the
+    # next longest is 40: together they do not fit.
+    m["activities"].append(_second_activity(45))
+
+
 CASES = {
+    "activity-too-long": (_activity_longer_than_every_step, "SESSION-ACTIVITIES-DONT-FIT", "activities[1].minutes",
+                          "cần 70 phút"),
+    "two-in-one-step": (_two_activities_in_one_step, "SESSION-ACTIVITIES-DONT-FIT", "activities[2].minutes",
+                        "cần 45 phút"),
     "minutes": (_minutes_off, "SESSION-MINUTES", "outline", "155 phút"),
     "no-break": (_no_break, "SESSION-NO-BREAK", "outline", "135 phút"),
     "unknown-id": (_unknown_id, "SESSION-UNKNOWN-MATERIAL", "activities[1].materials[3]", "phieu-quan-sat-x"),
@@ -144,6 +163,12 @@ def test_each_session_check_fires_on_its_fault(base_project, case):
     if code == "SESSION-MATERIAL-MISSING":  # located at the line that says it
         phrase = words.strip("“”")
         assert phrase in text[f.line - 1].lower(), (f.line, text[f.line - 1])
+
+
+def test_activities_that_fit_their_own_steps_give_no_finding(base_project):
+    module = clean_module()
+    module["activities"].append(_second_activity(40))  # the 40-minute lecture step has room for it
+    assert findings_of(base_project, module) == []
 
 
 def test_unknown_material_is_an_error_with_the_nearest_id(base_project):

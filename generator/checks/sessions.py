@@ -35,12 +35,18 @@ diagrams drawn on the board. An activity is warned when the materials it lists h
 kinds asked for; the trainer notes, when the module holds none. Each reference is reported
 once per field, at its line; a bare "phiếu" only when nothing more specific was reported there.
 
-Not checked: whether an activity's minutes fit the outline step it belongs to. Matching an
-activity to its step by title (NFC, case-insensitive, containment either way) leaves 6 of the 17
-activities of the six real modules unmatched ("Bốn trạm, bốn mô hình" runs in "Nghiên cứu bốn
-mô hình thật ở Hải Dương"; "Hội nghị đối thoại với Nhân dân" in "Đóng vai: hội nghị đối thoại
-giữa người đứng đầu cấp ủy, chính quyền với Nhân dân"), so the check would warn on sound
-content; the schema has no link from an activity to its step to match on instead."""
+- SESSION-ACTIVITIES-DONT-FIT (warning): the activities cannot each run in a learning step of
+  the timetable at least as long as they are, no two in one step — so activities and breaks
+  together do not fit in the session (an observation walk of 30 minutes in a timetable whose
+  longest free step is 15).
+
+How the fit is decided. The schema has no link from an activity to its step, and matching by
+title leaves 6 of the 17 activities of the six real modules unmatched ("Bốn trạm, bốn mô hình"
+runs in "Nghiên cứu bốn mô hình thật ở Hải Dương"), so the check asks only whether *some*
+assignment exists: the activities sorted longest first, paired with the learning steps sorted
+longest first; if an activity is longer than its partner, no assignment fits it (any step long
+enough for it is taken by a longer activity, by the sort), and that activity is reported at its
+minutes. Breaks are never a place for an activity."""
 
 from __future__ import annotations
 
@@ -89,6 +95,24 @@ def check_sessions(ds: Dataset) -> list[Finding]:
     return findings
 
 
+def _activities_fit(at: Located) -> list[Finding]:
+    m = at.obj
+    steps = sorted((s.minutes for s in m.outline if s.kind != "nghi"), reverse=True)
+    by_length = sorted(enumerate(m.activities), key=lambda pair: -pair[1].minutes)
+    for rank, (i, activity) in enumerate(by_length):
+        room = steps[rank] if rank < len(steps) else 0
+        if activity.minutes > room:
+            longer = rank + 1
+            return [_finding("SESSION-ACTIVITIES-DONT-FIT", Severity.WARNING, at, ("activities", i, "minutes"),
+                             f"Hoạt động “{activity.title}” cần {activity.minutes} phút, nhưng tiến trình không đủ chỗ: "
+                             f"{longer} hoạt động dài từ {activity.minutes} phút trở lên cần {longer} phần học riêng, "
+                             f"mà tiến trình chỉ có {sum(1 for x in steps if x >= activity.minutes)} phần học đủ dài "
+                             f"(giải lao không tính).",
+                             "Sửa cho khớp: tăng số phút của phần học trong outline có hoạt động này (bớt phần khác cho đủ "
+                             "tổng), hoặc rút ngắn hoạt động (minutes).")]
+    return []
+
+
 def _kinds_vi(kinds: tuple[str, ...]) -> str:
     return " hoặc ".join(f"“{sessions.MATERIAL_KINDS[k].lower()}” ({k})" for k in kinds)
 
@@ -108,6 +132,7 @@ def _module(root: Path, at: Located) -> list[Finding]:
                             "tiến trình không có lần giải lao nào.",
                             "Thêm vào outline một phần giải lao (title: Giải lao, kind: nghi, 10–15 phút) ở khoảng giữa "
                             "buổi và bớt thời lượng phần khác cho đủ tổng."))
+    out += _activities_fit(at)
     ids = [x.id for x in m.materials]
     seen: set[str] = set()
     for i, material in enumerate(m.materials):

@@ -117,6 +117,7 @@ _TABLE = (
     # training sessions: timetable, breaks and materials of a module (checks/sessions.py)
     Code("SESSION-MINUTES", W, "Các phần của tiến trình (kể cả giải lao) không cộng đúng thời lượng buổi học", "checks"),
     Code("SESSION-NO-BREAK", W, "Buổi học trên 90 phút không có lần giải lao", "checks"),
+    Code("SESSION-ACTIVITIES-DONT-FIT", W, "Hoạt động dài hơn phần học nào còn trống của tiến trình", "checks"),
     Code("SESSION-MATERIAL-DUPLICATE-ID", E, "Mã tài liệu (phiếu, thẻ vai, biểu mẫu) bị trùng trong chuyên đề", "checks"),
     Code("SESSION-UNKNOWN-MATERIAL", E, "Hoạt động dùng mã tài liệu mà chuyên đề không có", "checks"),
     Code("SESSION-MATERIAL-MISSING", W, "Hoạt động hoặc ghi chú giảng viên nhắc đến phiếu, thẻ vai, biểu mẫu mà chuyên đề không có", "checks"),
