@@ -16,6 +16,7 @@ import pytest
 from docx_checks import assert_layout, body_paragraphs, closing_block, header_block, open_docx
 from generator.build.official_files import write_official
 from generator.checks.check import check_project
+from generator.produce.docx.columns import fitted_widths, word_room
 from generator.produce.docx.document import Bundle, Header, OfficialDoc, Para, Signature, Table, clean
 from generator.produce.docx.periodic import report_bundle
 from generator.produce.docx.to_html import print_job
@@ -139,10 +140,29 @@ def test_libreoffice_turns_the_yearly_report_into_a_pdf(tmp_path):
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Times New Roman|Liberation ?Serif|Tinos", fonts), fonts  # Times New Roman or its metric twin
+    # No word of a table's header is broken inside ("Thàn h viên" in a 10 mm column): every one
+    # is read whole.
+    header_words = {w.strip(",.()") for doc in yearly.docs for block in doc.body if isinstance(block, Table)
+                    for head in block.headers for w in head.split()}
+    read = set(re.findall(r"[\w%]+", unicodedata.normalize("NFC", "".join(pages))))
+    assert {w for w in header_words if len(w) > 1} - read == set()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(OUTPUT / "report-docx")],
                    check=True)
     assert (OUTPUT / "report-docx.png").stat().st_size > 10_000
+
+
+def test_columns_narrower_than_their_longest_word_take_room_from_the_others():
+    """The yearly report's team table: 11 numeric columns of 10.4 mm at 9 pt, where "Thành" in
+    bold needs more than 10 mm with the cell margins."""
+    headers = ["Đơn vị", "Số xã", "Thôn, TDP", "Số Tổ", "Tỷ lệ", "Thành viên", "Nhóm", "Hộ", "Xuất sắc", "Tốt",
+               "Hoàn thành", "Không hoàn thành", "Chưa xếp loại"]
+    table = Table(headers, [["Thành phố Bắc Giang"] + ["1.021"] * 12], [40] + [125 / 12] * 12, numeric=set(range(1, 13)), size=9)
+    widths = fitted_widths(table)
+    assert abs(sum(widths) - 165) < 0.01  # the table keeps its width
+    assert all(w >= word_room(table, c) - 1e-9 for c, w in enumerate(widths))
+    assert any(w < word_room(table, c) for c, w in enumerate(table.widths))  # the producer's widths did not fit
+    assert widths[0] < 40  # the room came from the name column, which wraps between words
 
 
 def test_the_same_data_gives_the_same_bytes(base_project):

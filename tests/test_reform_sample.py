@@ -129,6 +129,23 @@ def test_the_periodic_report_lists_the_new_communes_only(tmp_path):
     assert data.commune_kinds == "xã, phường, đặc khu" and data.total.teams == 22
 
 
+def test_the_excel_summary_names_the_commune_level_of_the_scheme(tmp_path):
+    """No "thị trấn" in a 2026 export: the columns say what the two-level scheme has."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from generator.produce.exports.rosters import roster_workbook
+
+    dataset, _ = check_project(_assemble(tmp_path))
+    ws = load_workbook(io.BytesIO(roster_workbook(dataset)))["Tổng hợp"]
+    assert [c.value for c in ws[1]][:2] == ["Huyện (không còn từ 01/7/2025)", "Xã, phường, đặc khu"]
+    rows = list(ws.iter_rows(values_only=True))
+    total = next(row for row in rows if row[0] == "Tổng cộng")
+    assert total[1] == "5 xã, phường, đặc khu"  # the communes of today: the former ones are history
+    assert not any(row[2] and str(row[2]).startswith("cu-") for row in rows)
+
+
 # --------------------------------------------------------------------------- district rules
 
 def test_district_rules_do_not_fire_under_the_two_level_scheme_by_default(tmp_path):

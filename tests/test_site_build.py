@@ -411,3 +411,17 @@ def test_the_offline_zip_holds_the_reading_copies_it_links(tmp_path):
     assert 'href="../downloads/tai-lieu-hoc-vien-cd2-to-dan-van-cong-dong.pdf"' in module  # its own handout
     assert 'href="../downloads/huong-dan-giang-vien-cd2-to-dan-van-cong-dong.pdf"' in module
     assert "cd1-vai-tro-dan-van.pdf" not in module  # not another module's
+    # #16: every A5 booklet also comes imposed for an office printer, with the one line that says how to print it.
+    import html as htmllib
+
+    from generator.checks.check import check_project
+    from generator.produce.printing.impose import PRINTING_NOTE
+
+    ds, _ = check_project(ROOT)
+    booklets = [pid for pid, at in ds.publications.items() if at.obj.paper == "A5" and at.obj.booklet]
+    assert booklets
+    page = htmllib.unescape((out / "tai-ve.html").read_text(encoding="utf-8"))
+    assert PRINTING_NOTE in page
+    for pid in booklets:
+        assert f'href="downloads/{pid}-in-gap.pdf"' in page
+        assert (out / "downloads" / f"{pid}-in-gap.pdf").read_bytes().startswith(b"%PDF")

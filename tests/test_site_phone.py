@@ -346,3 +346,34 @@ def test_the_header_name_fits_a_phone_and_is_whole_on_a_wide_screen(chromium, pr
         assert [s["text"] for s in spans] == [expected], (width, spans)
         assert not spans[0]["cut"], f"the header name is cut at {width}px: {spans}"
         assert names == ["Sổ tay công tác dân vận"], names
+
+
+@pytest.mark.slow
+def test_question_headings_stand_out_and_keyboard_focus_shows(chromium, project_origin):
+    """#17 item 5: a question heading is bold and larger than the text; a link reached with Tab
+    and the header's search field carry a visible ring (an outline at least 2 px wide)."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(project_origin + "/repo/hoi-dap/dan-van-kheo.html")
+        page.wait_for_load_state("load")
+        heading = page.evaluate("""() => {
+            const h = document.querySelector('.dv-qa h2'), p = document.querySelector('.dv-qa p');
+            return {weight: +getComputedStyle(h).fontWeight, size: parseFloat(getComputedStyle(h).fontSize),
+                    text: parseFloat(getComputedStyle(p).fontSize)};
+        }""")
+        assert heading["weight"] >= 700 and heading["size"] > heading["text"], heading
+        ring = """() => { const s = getComputedStyle(document.activeElement);
+            return {tag: document.activeElement.tagName, style: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }"""
+        page.focus("#dv-header-q")
+        field = page.evaluate(ring)
+        assert field["tag"] == "INPUT" and field["style"] != "none" and field["width"] >= 2, field
+        link = None
+        for _ in range(40):  # Tab on from the field to the first link of the article
+            page.keyboard.press("Tab")
+            if page.evaluate("() => !!document.activeElement.closest('.md-typeset') && document.activeElement.tagName === 'A'"):
+                link = page.evaluate(ring)
+                break
+        assert link and link["style"] != "none" and link["width"] >= 2, link
+    finally:
+        context.close()

@@ -15,12 +15,15 @@ from generator.produce.docx.to_html import print_job
 from generator.produce.docx.writer import docx_bytes
 from generator.produce.paperwork.bundles import FOLDER, paperwork_bundles
 from generator.produce.printing.render import render_all
+from generator.produce.printing.wordglue import Glue, glue_for
 
 Listing = list[tuple[str, str, int]]
 
 
-def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pdf: bool) -> Listing:
-    """Each bundle into `folder/rel/` as .docx and, with `pdf`, .pdf; entries with site paths."""
+def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pdf: bool,
+                   glue: Glue | None = None) -> Listing:
+    """Each bundle into `folder/rel/` as .docx and, with `pdf`, .pdf (headings kept whole by
+    `glue`); entries with site paths."""
     target = folder / rel if rel else folder
     target.mkdir(parents=True, exist_ok=True)
     prefix = f"downloads/{rel}/" if rel else "downloads/"
@@ -32,7 +35,7 @@ def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pd
         listing.append((f"{prefix}{b.name}.docx", f"{b.title} (Word)", len(data)))
     cache.prune()  # one cache per folder (the reports, the paperwork): it keeps this build's entries
     if pdf:
-        jobs = {b.name: print_job(b) for b in bundles}
+        jobs = {b.name: print_job(b, glue) for b in bundles}
         for item in render_all(list(jobs.values()), target, work / "pdf-cache"):
             listing.append((f"{prefix}{item.path.name}", f"{jobs[item.name].title} (PDF)", item.path.stat().st_size))
     return listing
@@ -40,4 +43,5 @@ def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pd
 
 def write_paperwork(dataset, folder: Path, work: Path, pdf: bool) -> Listing:
     """The team's, bloc's and agencies' paperwork (internal edition only) under downloads/giay-to/."""
-    return write_official(paperwork_bundles(dataset), folder, FOLDER, work, pdf)
+    return write_official(paperwork_bundles(dataset), folder, FOLDER, work, pdf,
+                          glue_for(at.obj for at in dataset.terms))

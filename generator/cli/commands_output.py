@@ -84,7 +84,10 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
         return
     chosen_papers = [p for p in papers if p.name == name or p.kind == name]
     if chosen_papers:
-        for rel, _, _ in write_official(chosen_papers, out, "", work_dir(root), pdf=True):
+        from generator.produce.printing.wordglue import glue_for
+
+        glue = glue_for(at.obj for at in dataset.terms)
+        for rel, _, _ in write_official(chosen_papers, out, "", work_dir(root), pdf=True, glue=glue):
             click.echo(out / rel.removeprefix("downloads/"))
         return
     chosen = [j for j in jobs if j.name == name or j.publication == name]

@@ -25,6 +25,17 @@ def level_name(ds: Dataset, unit_id: str) -> str | None:
     return None
 
 
+def level_kinds(ds: Dataset, level: str = "xa", default: str = "xã, phường, thị trấn") -> str:
+    """The kinds of a level as readers list them: "xã, phường, thị trấn" in the three-level
+    scheme, "xã, phường, đặc khu" in the two-level one (the configuration's scheme decides)."""
+    found = next((lv for lv in ds.config.active_scheme.levels if lv.id == level), None) if ds.config else None
+    return ", ".join(KIND_LABELS.get(k, k) for k in found.kinds) if found else default
+
+
+def has_level(ds: Dataset, level: str) -> bool:
+    return bool(ds.config) and any(lv.id == level for lv in ds.config.active_scheme.levels)
+
+
 def is_commune(ds: Dataset, unit_id: str) -> bool:
     return level_name(ds, unit_id) == "xa"
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from generator.model.dataset import Dataset
 from generator.produce.exports.rosters import save_workbook
 from generator.core.findings import Report, Severity
-from generator.model.hierarchy import commune_of, level_name, unit_label
-from generator.schema.config import KIND_LABELS
+from generator.model.hierarchy import commune_of, level_kinds, level_name, unit_label
 from generator.produce.printing.documents import PrintJob, base_css, template_environment
+from generator.produce.printing.headings import finish_headings
+from generator.produce.printing.wordglue import glue_for
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 
 PERIODS = {"6-thang": ("6_thang", "6 tháng đầu năm"), "nam": ("nam", "năm")}
@@ -150,8 +151,7 @@ def compute(ds: Dataset, report: Report, period: str, year: int) -> PeriodicRepo
     _, label = PERIODS[period]
     title = f"Kết quả hoạt động của Tổ Dân vận cộng đồng, Khối Dân vận cơ sở và việc cán bộ tham gia hoạt động với Nhân dân tại cơ sở {label} {year}"
     ordered = sorted(districts.values(), key=lambda r: collation_key(r.unit))
-    level = next((lv for lv in ds.config.active_scheme.levels if lv.id == "xa"), None)
-    kinds = ", ".join(KIND_LABELS.get(k, k) for k in level.kinds) if level else "xã, phường, thị trấn"
+    kinds = level_kinds(ds)
     return PeriodicReport(period, year, start, end, title, ordered, [rows[c] for c in communes], total, grade_names, findings, short,
                           kinds)
 
@@ -182,6 +182,7 @@ def report_job(ds: Dataset, data: PeriodicReport) -> PrintJob:
         meta={"title": f"Báo cáo {data.title[:1].lower()}{data.title[1:]}", "author": f"{settings.issuer} – {settings.superior}", "subject": data.title,
               "keywords": "báo cáo, dân vận", "date": ref.isoformat()},
         paper_class="a4", body_class="report")
+    html = finish_headings(html, glue_for(at.obj for at in ds.terms))  # headings never break inside a word
     css = base_css() + ("\n.report h1 { text-transform: none; font-size: 14pt; string-set: none; }"
                         " .report table { font-size: 10.5pt; } .report td.n { text-align: right; }"
                         " @page { @bottom-center { content: none; } }")

@@ -43,7 +43,7 @@ class Briefing(Model):
 
 class Bloc(Model):
     id: Slug = F("Mã khối", "Mã duy nhất của Khối, ví dụ “khoi-phuc-son”.")
-    commune: UnitRef = F("Xã, phường, thị trấn", "Mã đơn vị cấp xã của Khối.")
+    commune: UnitRef = F("Đơn vị cấp xã", "Mã đơn vị cấp xã (xã, phường, thị trấn hay đặc khu) của Khối.")
     members: list[BlocMember] = F("Thành viên", "Thành viên Khối, từ 7 đến 13 người.")
     rules: BlocRules | None = F("Quy chế hoạt động", "Quy chế hoạt động của Khối đã ban hành.", None)
     dialogues: list[Dialogue] = F("Đối thoại", "Các cuộc tiếp xúc, đối thoại trực tiếp với Nhân dân.", [])

@@ -10,6 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from generator.produce.docx.document import Bundle
 from generator.produce.printing.documents import PrintJob
+from generator.produce.printing.headings import finish_headings
+from generator.produce.printing.wordglue import Glue, glue_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -23,6 +25,9 @@ def official_css() -> str:
     return (TEMPLATES / "official.css").read_text(encoding="utf-8")
 
 
-def print_job(bundle: Bundle) -> PrintJob:
+def print_job(bundle: Bundle, glue: Glue | None = None) -> PrintJob:
+    """`glue` keeps the words of headings whole (`glue_for` with the glossary's terms; the word
+    list alone when None), as in every other PDF."""
     html = _environment().get_template("official.html.j2").render(b=bundle)
+    html = finish_headings(html, glue or glue_for())
     return PrintJob(bundle.name, bundle.title, html, official_css(), bundle.kind, bundle.kind)

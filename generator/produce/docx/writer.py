@@ -18,6 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 from docx.table import _Cell
 
+from generator.produce.docx.columns import PAD_MM, fitted_widths
 from generator.produce.docx.document import (
     BODY_PT, FONT, MARGINS_MM, PAGE_MM, Bundle, Heading, Lines, OfficialDoc, Para, Table,
 )
@@ -216,9 +217,9 @@ def _block(doc, block) -> None:
 def _table(doc, block: Table) -> None:
     """A grid table written as one piece of XML: python-docx's cell-by-cell calls cost about a
     millisecond a cell, and a province's paperwork has hundreds of thousands of cells."""
-    twips = [int(w / 25.4 * 1440) for w in block.widths]
+    twips = [int(w / 25.4 * 1440) for w in fitted_widths(block)]  # no word wider than its column
     half_points = int(round(block.size * 2))
-    pad = int(1.2 / 25.4 * 1440)
+    pad = int(PAD_MM / 25.4 * 1440)
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
              '<w:jc w:val="center"/><w:tblBorders>'
              + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

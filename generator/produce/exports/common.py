@@ -160,8 +160,10 @@ class Places:
         return unit.name if unit else (uid or "")
 
     def communes(self) -> list[str]:
-        """Every commune, ordered by district then commune name (Vietnamese order)."""
-        ids = [uid for uid, level in self._level.items() if level == "xa"]
+        """Every current commune, ordered by district then commune name (Vietnamese order). A
+        commune that became another in a reorganisation is history, as in the periodic reports:
+        its teams and bloc moved with it, and counting it would count the same villages twice."""
+        ids = [uid for uid, level in self._level.items() if level == "xa" and self.units[uid].became is None]
 
         def key(uid: str):
             district = self.district_of(uid)

@@ -25,6 +25,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from generator.core.cells import FORMULA_START
+from generator.core.text import cap
+from generator.model.hierarchy import has_level, level_kinds
 from generator.schema.roles import LABELS
 from generator.produce.exports.common import (
     NOT_PUBLIC, Places, check_profile, detail_fields, fixed_moment, latest_rating, person_detail, person_name,
@@ -104,7 +106,11 @@ class _Sheet:
 
 
 def _summary_sheet(dataset, places: Places, communes: list[str], profile: str) -> _Sheet:
-    headers = ["Huyện, thành phố", "Xã, phường, thị trấn", "Mã xã", "Số thôn, TDP", "Số Tổ Dân vận",
+    communes_label = level_kinds(dataset)
+    # Under the two-level scheme the column stays (the same columns in every province's file)
+    # but says why it is empty.
+    district = "Huyện, thành phố" if has_level(dataset, "huyen") else "Huyện (không còn từ 01/7/2025)"
+    headers = [district, cap(communes_label), "Mã xã", "Số thôn, TDP", "Số Tổ Dân vận",
                "Số thành viên Tổ", "Số nhóm", "Số hộ phụ trách", "Thành viên Khối", "Tỷ lệ phủ kín"]
     rows = []
     for commune in communes:
@@ -125,7 +131,7 @@ def _summary_sheet(dataset, places: Places, communes: list[str], profile: str) -
         sheet.add(DATA, row)
     total_villages = sum(r[3] for r in rows)
     total_teams = sum(r[4] for r in rows)
-    sheet.add(TOTAL, ["Tổng cộng", f"{len(rows)} xã, phường, thị trấn", None, total_villages, total_teams,
+    sheet.add(TOTAL, ["Tổng cộng", f"{len(rows)} {communes_label}", None, total_villages, total_teams,
                       sum(r[5] for r in rows), sum(r[6] for r in rows), sum(r[7] for r in rows),
                       sum(r[8] or 0 for r in rows), (total_teams / total_villages) if total_villages else None])
     sheet.gap()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from generator.model.dataset import Dataset
 from generator.model.hierarchy import unit_label
 from generator.core.text import collation_key
+from generator.produce.printing.wordglue import glue_for, keep_names
 
 # Documents a team's founding decision rests on, by registry id, cited when the registry holds
 # them: the Politburo's rules on dân vận work, the province's own rules, and the Đề án whose
@@ -18,7 +19,10 @@ AGENCY_BASES = ["hd-02-bdvtu-tuyen-quang-2021"]
 
 
 def upper(text: str) -> str:
-    return text.upper()
+    """A line of a header block as it prints, in upper case, with its words kept whole (the word
+    list and the proper names, found while the case still shows them): it may break between
+    "THỊ TRẤN" and "CAO THƯỢNG", never inside either."""
+    return keep_names(glue_for()(text)).upper()
 
 
 def commune_name(ds: Dataset, commune: str) -> str:

@@ -26,16 +26,37 @@ _DASHES = {"–", "—", "-"}
 _LEADERS = re.compile(r"^(?:Câu|CÂU|Chương|CHƯƠNG|Phần|PHẦN|Mục|MỤC|\d+[.)]?|[IVXLC]+\.)$")
 
 
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_OPEN_GLIDE = re.compile(r"(?:oa|oe|uy)$")
+
+
+def modern_tone(word: str) -> str:
+    """The tone of an open syllable ending in oa, oe or uy on its first vowel, as the content
+    writes it ("ủy", "hòa", "khỏe"); the word list spells them the older way ("uỷ", "hoà"), and
+    "đảng uỷ" must still match "Đảng ủy". "quý" keeps its tone: there "u" belongs to "qu"."""
+    out = []
+    for part in word.split(" "):
+        decomposed = unicodedata.normalize("NFD", part)
+        tones = [c for c in decomposed if c in _TONES]
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+        found = _OPEN_GLIDE.search(base)
+        if len(tones) == 1 and found and not base.startswith("qu"):
+            part = unicodedata.normalize("NFC", base[:found.start() + 1] + tones[0] + base[found.start() + 1:])
+        out.append(part)
+    return " ".join(out)
+
+
 def syllable(token: str) -> str:
-    """A token's syllable as the word list spells it: NFC, lower case, no punctuation around."""
-    return _EDGE.sub("", unicodedata.normalize("NFC", token)).lower()
+    """A token's syllable as the word list is keyed: NFC, lower case, no punctuation around,
+    the tone where `modern_tone` puts it."""
+    return modern_tone(_EDGE.sub("", unicodedata.normalize("NFC", token)).lower())
 
 
 @functools.lru_cache(maxsize=1)
 def dictionary_words() -> frozenset[str]:
     """The word list: words of two to four syllables, lower case, NFC."""
     lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(modern_tone(line) for line in lines if line and not line.startswith("#"))
 
 
 def glossary_words(terms: Iterable) -> set[str]:
@@ -104,6 +125,19 @@ def _default(extra: frozenset[str]) -> Glue:
 def glue_for(terms: Iterable = ()) -> Glue:
     """The rule for a project: the word list and its glossary."""
     return _default(frozenset(glossary_words(terms)))
+
+
+def keep_names(text: str) -> str:
+    """`text` with the syllables of each proper name joined by no-break spaces: a run of
+    capitalised syllables after the first word ("Đảng ủy thị trấn Cao Thượng" keeps "Cao
+    Thượng" whole). Read before the text is put in upper case, where a name no longer shows;
+    the header block of an official paper is such a line, and names are not in the word list."""
+    words = text.split(" ")
+    out = words[0] if words else ""
+    for k in range(1, len(words)):
+        name = k > 1 and words[k - 1][:1].isupper() and words[k][:1].isupper()
+        out += (NBSP if name else " ") + words[k]
+    return out
 
 
 def balanced_lines(chunks: list[str], widths: list[float], space: float, limit: float) -> list[list[str]]:
