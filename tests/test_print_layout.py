@@ -360,6 +360,30 @@ def _number_boxes(path: Path, top: float):
         yield number, width, height, box, [s for y, s in sizes if y <= top]
 
 
+@pytest.mark.slow
+def test_a_question_never_ends_a_page_without_the_first_lines_of_its_answer(rendered):
+    """Answers run across pages, but the question stays with at least three lines of its
+    answer (print.css: break-after: avoid on the question, orphans 3): read from the last
+    question heading of every page of the handbook to the page's footnotes."""
+    _, path = rendered["so-tay-hoi-dap"]
+    short, seen = [], 0
+    for number, page in enumerate(_pages_text(path), 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        starts = [i for i, line in enumerate(lines) if re.match(r"Câu \d+\. ", line)]
+        if not starts:
+            continue
+        end = starts[-1]
+        while end < len(lines) - 1 and not lines[end].endswith("?") and end - starts[-1] < 3:
+            end += 1  # a question heading runs over two or three lines
+        body = lines[end + 1:-1]  # the page's last line is its running head
+        answer = next((i for i, line in enumerate(body) if re.match(r"\d+\. Căn cứ", line)), len(body))  # footnotes
+        seen += 1
+        if answer < 3:
+            short.append(f"p{number}: {lines[starts[-1]]} ({answer} dòng)")
+    assert seen > 50
+    assert short == []
+
+
 MODULE_PAPERS = ["tai-lieu-hoc-vien-cd6-ky-nang-dan-van", "huong-dan-giang-vien-cd6-ky-nang-dan-van"]
 
 

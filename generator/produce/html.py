@@ -122,3 +122,16 @@ class Linker:
 
 def plain_text(fragment_html: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment_html)).split())
+
+
+def local_decisions_html(ds, qa_id: str) -> str:
+    """The province's recorded decisions on an answer (config.local_decisions), as printed under
+    it on the site and in the handbooks: "Ở tỉnh Bắc Ninh: … (Căn cứ: …)". Escaped: the text comes
+    from data."""
+    if ds.config is None:
+        return ""
+    province = ds.config.province.name
+    notes = [f'<p><strong>Ở tỉnh {esc(province)}:</strong> {esc(d.decision)}'
+             + (f' <span class="dv-local-basis">(Căn cứ: {esc(d.basis)})</span>' if d.basis else "") + "</p>"
+             for d in ds.config.local_decisions if d.answer == qa_id]
+    return f'<div class="dv-local">{"".join(notes)}</div>' if notes else ""

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from generator.schema.common import REPO_PATTERN, SLUG_PATTERN, URL_PATTERN, F, Markdown, Model, UnitRef, VnDate
+from generator.schema.common import REPO_PATTERN, SLUG_PATTERN, URL_PATTERN, F, Markdown, Model, QARef, UnitRef, VnDate
 
 
 class Level(Model):
@@ -143,6 +143,21 @@ class DistrictDuties(Model):
         None, pattern=SLUG_PATTERN, max_length=40)
 
 
+class LocalDecision(Model):
+    """What the province decided where an answer leaves the choice to it — above all who now
+    carries a duty the source documents gave to districts. Printed under that answer, on the
+    site and in the handbooks, as the province's own decision with its basis; the handbook
+    never names a body the province has not named."""
+
+    answer: QARef = F("Câu hỏi – đáp", "Mã câu hỏi – đáp mà quyết định này trả lời, ví dụ “hai-cap-bao-cao-to-dvcd”.")
+    decision: str = F(
+        "Tỉnh đã quyết định", "Việc tỉnh đã quyết định, viết thành câu đầy đủ, ví dụ “Ban Tuyên giáo và Dân vận Tỉnh ủy "
+        "tổng hợp báo cáo về Tổ Dân vận cộng đồng của các đảng ủy xã.”", min_length=1, max_length=600)
+    basis: str | None = F(
+        "Căn cứ", "Văn bản của tỉnh quy định việc này, ví dụ “Hướng dẫn số 05-HD/BTGDVTU ngày 10/9/2025”.", None,
+        max_length=200)
+
+
 class Province(Model):
     name: str = F("Tên tỉnh", "Tên tỉnh, ví dụ “Bắc Giang”.")
     unit: UnitRef = F("Mã đơn vị tỉnh", "Mã của tỉnh trong danh sách đơn vị hành chính.")
@@ -248,6 +263,9 @@ class Config(Model):
         "Việc của huyện sau sắp xếp", "Với hệ không còn cấp huyện (hai cấp, từ 01/7/2025): cấp nào nhận các việc mà văn bản "
         "nguồn giao cho huyện, để các quy tắc tính theo huyện chạy ở cấp đó hoặc không chạy. Tỉnh quyết định theo "
         "hướng dẫn của mình.", DistrictDuties())
+    local_decisions: list[LocalDecision] = F(
+        "Quyết định của tỉnh", "Những việc văn bản giao cho huyện (hoặc câu trả lời để tỉnh quyết định) mà tỉnh đã quyết "
+        "định ai làm, làm thế nào: in ngay dưới câu trả lời tương ứng, trên trang web và trong sổ tay.", [])
     front_matter: FrontMatter = F(
         "Phần đầu sổ tay", "Lời nói đầu và dòng lưu hành của các sổ tay in.", FrontMatter())
     cms: CmsSettings | None = F(

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from generator.model.dataset import Dataset
 from generator.schema.roles import LABELS
-from generator.produce.html import render_markdown
+from generator.produce.html import local_decisions_html, render_markdown
 from generator.produce.printing.front import foreword, imprint
 from generator.produce.printing.headings import finish_headings
 from generator.produce.printing.wordglue import glue_for
@@ -126,7 +126,8 @@ def _handbook(env: Environment, ds: Dataset, pub) -> PrintJob:
             number += 1
             sources = "Căn cứ: " + "; ".join(_citation_text(ds, c) for c in q.sources) + "."
             rows.append({"anchor": f"cau-{q.id}", "number": number, "question": q.question,
-                         "answer_html": _with_footnote(render_markdown(q.answer, shift_headings=1), sources)})
+                         "answer_html": _with_footnote(render_markdown(q.answer, shift_headings=1), sources)
+                                        + local_decisions_html(ds, q.id)})
         chapters.append({"anchor": f"chuong-{topic.id}", "title": topic.title, "description": topic.description, "questions": rows})
     glossary = sorted((at.obj for at in ds.terms), key=lambda t: collation_key(t.term)) if pub.glossary else []
     index = _term_index(ds, chapters, items) if pub.index else []

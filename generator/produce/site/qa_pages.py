@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.schema.roles import LABELS, Audience
 from generator.produce.site.context import Page, SiteContext
-from generator.produce.html import esc, plain_text, render_markdown
+from generator.produce.html import esc, local_decisions_html, plain_text, render_markdown
 from generator.produce.site.links import audience_page, topic_page
 
 AUDIENCE_TITLES = {
@@ -62,7 +62,7 @@ def _item_html(ctx: SiteContext, page: str, item) -> str:
                 links.append(ctx.a(page, topic_page(other.obj.topic), other.obj.question, anchor=rid))
         related = f'<p class="dv-related"><strong>Xem thêm:</strong> {" · ".join(links)}</p>' if links else ""
     return (f'<section class="dv-qa" id="{esc(item.id)}"><h2>{esc(item.question)}</h2>'
-            f'<div class="dv-answer">{answer}</div>'
+            f'<div class="dv-answer">{answer}</div>{local_decisions_html(ctx.ds, item.id)}'
             f'<p class="dv-source"><strong>Căn cứ:</strong> {sources}</p>'
             f'<p class="dv-audience"><strong>Dành cho:</strong> {audiences}</p>{related}</section>')
 
