@@ -132,6 +132,21 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the build is so that it unwinds and cleans up."""
 
 
+# Stops that Python swallowed during this build: the handler's Terminated was raised inside a
+# destructor or a callback `os.fork` runs, where Python prints "Exception ignored in …" and
+# goes on. Raising it again at an arbitrary later moment is not safe (between a worker's fork
+# and its registration in the pool, it leaves a child the exit waits for forever), so it is
+# raised where unwinding is known to be safe: `stop_if_asked`, between the build's stages, and
+# at the end of the guarded block at the latest.
+_SWALLOWED: list[BaseException] = []
+
+
+def stop_if_asked() -> None:
+    """Between two stages of a build: stop if a SIGTERM came and Python swallowed it."""
+    if _SWALLOWED:
+        raise Terminated()
+
+
 @contextlib.contextmanager
 def _sigterm_unwinds() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
@@ -145,30 +160,21 @@ def _sigterm_unwinds() -> Iterator[None]:
         raise Terminated()
 
     def unraisable(info) -> None:
-        # The signal landed where Python swallows exceptions (a destructor, a callback that
-        # `os.fork` runs): Python would print "Exception ignored in …" with a traceback and go
-        # on. Say nothing, and deliver the stop again a moment later, when the build is most
-        # likely back in plain code; the SIGALRM it sends runs the same handler.
         if isinstance(info.exc_value, Terminated):
-            if len(received) < REDELIVERIES:
-                signal.setitimer(signal.ITIMER_REAL, 0.02)
+            _SWALLOWED.append(info.exc_value)  # said nothing of; raised again by stop_if_asked
             return
         previous_hook(info)
 
+    _SWALLOWED.clear()
     previous = signal.signal(signal.SIGTERM, handler)
-    previous_alarm = signal.signal(signal.SIGALRM, handler)
     previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGTERM, previous)
-        signal.signal(signal.SIGALRM, previous_alarm)
         sys.unraisablehook = previous_hook
+        _SWALLOWED.clear()
     if received:
-        # Every delivery was swallowed: the build went on to the end, but it was asked to stop,
-        # so it does not report success.
+        # Every delivery was swallowed and no stage boundary came after it: the build went on to
+        # the end, but it was asked to stop, so it does not report success.
         raise Terminated()
-
-
-REDELIVERIES = 50  # times a swallowed stop is sent again before the build is left to finish

@@ -28,7 +28,7 @@ from generator.core.errors import BuildError
 from generator.build.downloads import Roster, make_downloads
 from generator.build.first_paint import apply as fast_first_paint
 from generator.build.offline_zip import OFFLINE_ZIP, reading_downloads, show_size, write_offline_zip
-from generator.build.outguard import build_lock, refuse_unsafe_site_out, write_marker
+from generator.build.outguard import build_lock, refuse_unsafe_site_out, stop_if_asked, write_marker
 from generator.build.service_worker import WorkboxMissing, budget_note, precached_page, write_service_worker
 from generator.core.safepaths import PathRefused, check_photo_file
 from generator.produce.site.links import url_of
@@ -110,6 +110,7 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
         _return_free_memory()  # what reading the files took and let go
         with heap_frozen():
             content = _produce(root, dataset, report, profile, pdf, work, downloads_dir)
+        stop_if_asked()
         offline = reading_downloads((pid, at.obj.kind, at.obj.modules or sorted(dataset.modules))
                                     for pid, at in dataset.publications.items())
         # Everything from here on needs only the pages: the dataset goes before the search
@@ -117,6 +118,7 @@ def _build(root: Path, profile: str, out: Path, pdf: bool, force: bool, work: Pa
         del dataset
         gc.collect()
         files = _site_files(root, content)
+        stop_if_asked()
         return _publish(root, out, content, files, downloads_dir, report, epoch, stamp, stamp_path, fingerprint,
                         profile, guard, offline)
     finally:
@@ -133,6 +135,7 @@ def _produce(root: Path, dataset, report: Report, profile: str, pdf: bool, work:
     roster = Roster(dataset, profile, downloads_dir)
     try:
         listing = make_downloads(dataset, report, downloads_dir, work, pdf, profile)
+        stop_if_asked()
         _return_free_memory()  # what the downloads took, before the pages take their share
         content = produce_pages(dataset, report, profile)
         listing.insert(0, roster.entry())

@@ -6,12 +6,15 @@ assembles them."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from generator import __version__
+from generator.build.outguard import Terminated
 from generator.cli.vietnamese import install as _vietnamese_click
 
 _vietnamese_click()
@@ -31,6 +34,28 @@ class VietnameseCommand(click.Command):
 
 class VietnameseGroup(click.Group):
     command_class = VietnameseCommand
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except Terminated:
+            end_after_a_stop()
+
+
+def end_after_a_stop() -> None:
+    """A SIGTERM has unwound the command (its `finally` blocks removed what it had half made):
+    say so and end now. A normal exit would wait for every worker process to finish its job,
+    and a worker whose fork the signal interrupted is one the exit waits for forever; the
+    workers are stopped instead (SIGKILL: they hold nothing that outlives them)."""
+    click.echo("Đã dừng.", err=True)
+    children = multiprocessing.active_children()
+    for child in children:
+        child.kill()
+    for child in children:
+        child.join(timeout=5)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(1)
 
     def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, "[TÙY CHỌN] LỆNH [ĐỐI SỐ]...", prefix="Cách dùng: ")
