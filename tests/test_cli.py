@@ -80,6 +80,8 @@ def test_help_is_vietnamese():
     result = run("--help")
     assert result.returncode == 0
     assert "Kiểm tra toàn bộ dữ liệu" in result.stdout
+    usage = result.stdout.splitlines()[0]
+    assert usage.startswith("Cách dùng: ") and usage.endswith(" [TÙY CHỌN] LỆNH [ĐỐI SỐ]..."), usage  # not click's English
     assert "Liệt kê các quy tắc" in result.stdout
 
 

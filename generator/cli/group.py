@@ -41,6 +41,9 @@ class VietnameseGroup(click.Group):
         except Terminated:
             end_after_a_stop()
 
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, "[TÙY CHỌN] LỆNH [ĐỐI SỐ]...", prefix="Cách dùng: ")
+
 
 def end_after_a_stop() -> None:
     """A SIGTERM has unwound the command (its `finally` blocks removed what it had half made):
@@ -56,9 +59,6 @@ def end_after_a_stop() -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(1)
-
-    def format_usage(self, ctx, formatter):
-        formatter.write_usage(ctx.command_path, "[TÙY CHỌN] LỆNH [ĐỐI SỐ]...", prefix="Cách dùng: ")
 
 
 @click.group(cls=VietnameseGroup, context_settings=CONTEXT)
