@@ -185,6 +185,8 @@ def report_job(ds: Dataset, data: PeriodicReport) -> PrintJob:
     html = finish_headings(html, glue_for(at.obj for at in ds.terms))  # headings never break inside a word
     css = base_css() + ("\n.report h1 { text-transform: none; font-size: 14pt; string-set: none; }"
                         " .report table { font-size: 10.5pt; } .report td.n { text-align: right; }"
+                        # the unit's name on one or two lines, not one word a line beside twelve numbers
+                        " .report tbody td:first-child { min-width: 27mm; }"
                         " @page { @bottom-center { content: none; } }")
     return PrintJob(f"bao-cao-{data.period}-{data.year}", f"Báo cáo {data.title[:1].lower()}{data.title[1:]}", html, css,
                     "bao-cao", "report")
