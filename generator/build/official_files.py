@@ -15,7 +15,7 @@ from generator.produce.docx.to_html import print_job
 from generator.produce.docx.writer import docx_bytes
 from generator.produce.paperwork.bundles import FOLDER, paperwork_bundles
 from generator.produce.printing.render import render_all
-from generator.produce.printing.wordglue import Glue, glue_for
+from generator.produce.printing.wordglue import Glue, project_glue
 
 Listing = list[tuple[str, str, int]]
 
@@ -43,5 +43,4 @@ def write_official(bundles: list[Bundle], folder: Path, rel: str, work: Path, pd
 
 def write_paperwork(dataset, folder: Path, work: Path, pdf: bool) -> Listing:
     """The team's, bloc's and agencies' paperwork (internal edition only) under downloads/giay-to/."""
-    return write_official(paperwork_bundles(dataset), folder, FOLDER, work, pdf,
-                          glue_for(at.obj for at in dataset.terms))
+    return write_official(paperwork_bundles(dataset), folder, FOLDER, work, pdf, project_glue(dataset))

@@ -84,10 +84,9 @@ def pdf(root: Path, name: str | None, variant: str | None, out: Path) -> None:
         return
     chosen_papers = [p for p in papers if p.name == name or p.kind == name]
     if chosen_papers:
-        from generator.produce.printing.wordglue import glue_for
+        from generator.produce.printing.wordglue import project_glue
 
-        glue = glue_for(at.obj for at in dataset.terms)
-        for rel, _, _ in write_official(chosen_papers, out, "", work_dir(root), pdf=True, glue=glue):
+        for rel, _, _ in write_official(chosen_papers, out, "", work_dir(root), pdf=True, glue=project_glue(dataset)):
             click.echo(out / rel.removeprefix("downloads/"))
         return
     chosen = [j for j in jobs if j.name == name or j.publication == name]

@@ -18,7 +18,7 @@ from generator.core.findings import Report, Severity
 from generator.model.hierarchy import commune_of, level_kinds, level_name, unit_label
 from generator.produce.printing.documents import PrintJob, base_css, template_environment
 from generator.produce.printing.headings import finish_headings
-from generator.produce.printing.wordglue import glue_for
+from generator.produce.printing.wordglue import project_glue
 from generator.core.text import cap, collation_key, number_vi, percent_vi
 
 PERIODS = {"6-thang": ("6_thang", "6 tháng đầu năm"), "nam": ("nam", "năm")}
@@ -182,7 +182,7 @@ def report_job(ds: Dataset, data: PeriodicReport) -> PrintJob:
         meta={"title": f"Báo cáo {data.title[:1].lower()}{data.title[1:]}", "author": f"{settings.issuer} – {settings.superior}", "subject": data.title,
               "keywords": "báo cáo, dân vận", "date": ref.isoformat()},
         paper_class="a4", body_class="report")
-    html = finish_headings(html, glue_for(at.obj for at in ds.terms))  # headings never break inside a word
+    html = finish_headings(html, project_glue(ds))  # headings never break inside a word
     css = base_css() + ("\n.report h1 { text-transform: none; font-size: 14pt; string-set: none; }"
                         " .report table { font-size: 10.5pt; } .report td.n { text-align: right; }"
                         # the unit's name on one or two lines, not one word a line beside twelve numbers

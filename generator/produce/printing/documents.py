@@ -16,7 +16,7 @@ from generator.schema.roles import LABELS
 from generator.produce.html import local_decisions_html, render_markdown
 from generator.produce.printing.front import foreword, imprint
 from generator.produce.printing.headings import finish_headings
-from generator.produce.printing.wordglue import glue_for
+from generator.produce.printing.wordglue import project_glue
 from generator.core.text import collation_key, fold, number_vi, quantity_parts
 from generator.model import sessions
 
@@ -97,7 +97,7 @@ def jobs_for(ds: Dataset, publication_id: str | None = None) -> list[PrintJob]:
             for mid in modules:
                 if mid in ds.modules:
                     jobs.append(_module_job(env, ds, pub, ds.modules[mid].obj))
-    glue = glue_for(at.obj for at in ds.terms)  # headings never break inside a word
+    glue = project_glue(ds)  # headings never break inside a word
     return [replace(job, html=finish_headings(job.html, glue)) for job in jobs]
 
 

@@ -127,6 +127,11 @@ def glue_for(terms: Iterable = ()) -> Glue:
     return _default(frozenset(glossary_words(terms)))
 
 
+def project_glue(ds) -> Glue:
+    """The rule for a loaded project: the word list and the project's glossary."""
+    return glue_for(at.obj for at in ds.terms)
+
+
 def keep_names(text: str) -> str:
     """`text` with the syllables of each proper name joined by no-break spaces: a run of
     capitalised syllables after the first word ("Đảng ủy thị trấn Cao Thượng" keeps "Cao
